@@ -1,0 +1,215 @@
+/**
+ * `npm run validate -- [--data DIR] [--as-of YYYY-MM-DD] [--format text|json|github] [--changed BASE]`
+ *
+ * Exit 0: no errors (warnings allowed). Exit 1: at least one error. Exit 2: usage or I/O problem.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, styleText } from 'node:util';
+import * as core from '@actions/core';
+import { isValidDate, todayInChina } from '../lib/dates.ts';
+import { countProblems, type Problem } from '../lib/problems.ts';
+import { loadRegistry, type Stats } from '../lib/registry.ts';
+import { RULES } from '../lib/rules/table.ts';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Whether stdout is a terminal (colours, and nothing else, depend on it). */
+  isTTY: boolean;
+}
+
+export const USAGE = `用法：npm run validate -- [选项]
+
+  --data DIR          数据目录（默认 data）
+  --as-of YYYY-MM-DD  以哪一天为“今天”检查期限和日期（默认：北京时间今天）
+  --format FORMAT     输出格式：text（默认）、json、github（在 GitHub Actions 中默认）
+  --changed BASE      只报告相对 git 提交 BASE 有改动的文件中的问题（仍读取全部数据）
+  --errors-only       只显示错误，不显示警告
+  -h, --help          显示本帮助
+
+退出码：0 没有错误（可以有警告）；1 有错误；2 用法或读取问题。`;
+
+class UsageError extends Error {}
+
+interface Options {
+  data: string;
+  asOf: string;
+  format: 'text' | 'json' | 'github';
+  changed?: string;
+  errorsOnly: boolean;
+}
+
+function parseOptions(argv: string[], io: Io): Options | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' },
+        'as-of': { type: 'string' },
+        format: { type: 'string' },
+        changed: { type: 'string' },
+        'errors-only': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format 只能是 text、json 或 github，而不是 ${format}`);
+  const asOf = values['as-of'] ?? todayInChina();
+  if (!isValidDate(asOf)) throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD，而不是 ${asOf}`);
+  const data = path.resolve(io.cwd, values.data ?? 'data');
+  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`数据目录不存在：${data}`);
+  return { data, asOf, format, changed: values.changed, errorsOnly: values['errors-only'] ?? false };
+}
+
+function git(args: string[], cwd: string): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Absolute paths of files changed since the merge base of BASE and HEAD (committed, staged, unstaged or untracked). */
+export function changedFiles(base: string, cwd: string): Set<string> {
+  let root: string;
+  try {
+    root = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  } catch {
+    throw new Error(`--changed 需要在 git 仓库中运行（${cwd} 不在 git 仓库中）`);
+  }
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], root);
+  } catch {
+    throw new Error(`--changed：找不到 git 提交 ${base}（在 CI 中需要先 git fetch 基准分支）`);
+  }
+  let from = base;
+  try {
+    from = git(['merge-base', base, 'HEAD'], root).trim();
+  } catch {
+    // No common ancestor: compare with BASE itself.
+  }
+  const names = [
+    ...git(['diff', '--name-only', '-z', '--no-renames', from], root).split('\0'),
+    ...git(['ls-files', '--others', '--exclude-standard', '-z'], root).split('\0'),
+  ].filter(Boolean);
+  return new Set(names.map((n) => path.resolve(root, n)));
+}
+
+function summaryLine(stats: Stats, asOf: string, shown: { errors: number; warnings: number }): string {
+  const counts = `${shown.errors} 个错误，${shown.warnings} 个警告`;
+  const scope = `检查了 ${stats.units} 个单位、${stats.accounts} 个账号、${stats.inspections} 次巡查、${stats.impostors} 个仿冒账号（截至 ${asOf}）`;
+  return `${shown.errors > 0 ? '✖' : '✔'} ${counts} · ${scope}`;
+}
+
+function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io): string {
+  const color = (format: Parameters<typeof styleText>[0], text: string) =>
+    io.isTTY && !io.env.NO_COLOR ? styleText(format, text, { validateStream: false }) : text;
+  const lines: string[] = [];
+  let file = '';
+  for (const p of problems) {
+    if (p.file !== file) {
+      if (file) lines.push('');
+      file = p.file;
+      lines.push(color('bold', p.file));
+    }
+    const label = p.severity === 'error' ? color('red', '错误') : color('yellow', '警告');
+    lines.push(`  ${p.file}:${p.line}:${p.column}  ${label}  ${p.message}  ${color('dim', `[${p.rule}]`)}`);
+  }
+  if (lines.length) lines.push('');
+  lines.push(summaryLine(stats, asOf, countProblems(problems)));
+  return `${lines.join('\n')}\n`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/[|\\]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+}
+
+async function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io): Promise<void> {
+  const { errors, warnings } = countProblems(problems);
+  // GitHub shows at most 10 annotations of a kind per step: say up front how many there are.
+  if (problems.length > 10) {
+    core.error(`共发现 ${errors} 个错误、${warnings} 个警告，页面上最多显示 10 条标注；完整列表见本次运行的 Summary（作业摘要）。`, {
+      title: '数据校验',
+    });
+  }
+  for (const p of problems) {
+    const file = path.relative(io.cwd, path.resolve(base, p.file)).split(path.sep).join('/');
+    const properties = { file, startLine: p.line, startColumn: p.column, title: `${RULES[p.rule].title} [${p.rule}]` };
+    if (p.severity === 'error') core.error(p.message, properties);
+    else core.warning(p.message, properties);
+  }
+  io.stdout(summaryLine(stats, asOf, { errors, warnings }) + '\n');
+  if (!io.env.GITHUB_STEP_SUMMARY) return;
+  const summary = core.summary.addHeading(errors > 0 ? '数据校验未通过' : '数据校验通过', 2).addRaw(summaryLine(stats, asOf, { errors, warnings }), true);
+  if (problems.length > 0) {
+    summary.addTable([
+      [
+        { data: '文件', header: true },
+        { data: '行', header: true },
+        { data: '级别', header: true },
+        { data: '规则', header: true },
+        { data: '说明', header: true },
+      ],
+      ...problems.map((p) => [escapeCell(p.file), String(p.line), p.severity === 'error' ? '错误' : '警告', p.rule, escapeCell(p.message)]),
+    ]);
+  }
+  await summary.write();
+}
+
+/** Runs the validator; returns the exit code. */
+export async function runValidate(argv: string[], io: Io): Promise<number> {
+  let options: Options | 'help';
+  try {
+    options = parseOptions(argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`错误：${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+
+  let changed: Set<string> | undefined;
+  if (options.changed !== undefined) {
+    try {
+      changed = changedFiles(options.changed, options.data);
+    } catch (error) {
+      io.stderr(`错误：${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+
+  const result = loadRegistry(options.data, { asOf: options.asOf });
+  const base = path.dirname(options.data);
+  let problems = result.problems;
+  if (changed) problems = problems.filter((p) => changed.has(path.resolve(base, p.file)));
+  if (options.errorsOnly) problems = problems.filter((p) => p.severity === 'error');
+  const hasErrors = problems.some((p) => p.severity === 'error');
+
+  switch (options.format) {
+    case 'json':
+      io.stdout(
+        `${JSON.stringify({
+          ok: !hasErrors,
+          problems: problems.map(({ file, line, column, rule, severity, message }) => ({ file, line, column, rule, severity, message })),
+          stats: { ...result.stats, ...countProblems(problems), asOf: options.asOf },
+        })}\n`,
+      );
+      break;
+    case 'github':
+      await reportGithub(problems, result.stats, options.asOf, base, io);
+      break;
+    default:
+      io.stdout(formatText(problems, result.stats, options.asOf, io));
+  }
+  return hasErrors ? 1 : 0;
+}

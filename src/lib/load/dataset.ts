@@ -1,0 +1,141 @@
+/**
+ * Reading a whole data directory: every file is read, parsed and checked against its schema on
+ * its own, so one bad file never hides problems in the others. Valid files become records with
+ * their source positions; invalid ones are reported and left out.
+ */
+import path from 'node:path';
+import type * as z from 'zod';
+import { problem, type Location, type Problem } from '../problems.ts';
+import { deriveAccount, deepFreeze, type Account, type ImpostorRecord, type InspectionRecord, type SourceRef, type Unit } from '../model.ts';
+import { SCHEMAS, type FileKind } from '../schema/index.ts';
+import type { CalendarYear } from '../schema/calendar.ts';
+import type { Platforms } from '../schema/platforms.ts';
+import type { Policy } from '../schema/policy.ts';
+import type { Site } from '../schema/site.ts';
+import { scanLayout, type DataFileRef } from './layout.ts';
+import type { PathSegment, PositionIndex } from './positions.ts';
+import { MAX_FILE_BYTES, MAX_INSPECTION_BYTES, readDataFile } from './read.ts';
+import { checkSchema } from './schema-check.ts';
+import { parseYaml } from './yaml.ts';
+import { scanPersonalData } from '../rules/personal-data.ts';
+
+/** Source reference backed by a file's position index. */
+class Source implements SourceRef {
+  readonly file: string;
+  readonly #positions: PositionIndex;
+  constructor(file: string, positions: PositionIndex) {
+    this.file = file;
+    this.#positions = positions;
+  }
+  at(path: readonly PathSegment[], which: 'key' | 'value' = 'value'): Location {
+    return { file: this.file, ...this.#positions.at(path, which) };
+  }
+}
+
+/** A valid file of one kind with its parsed value. */
+export interface Entry<T> {
+  ref: DataFileRef;
+  value: T;
+  origin: SourceRef;
+}
+
+export interface Dataset {
+  site?: Entry<Site>;
+  policy?: Entry<Policy>;
+  platforms?: Entry<Platforms>;
+  calendars: Entry<CalendarYear>[];
+  units: Unit[];
+  accounts: Account[];
+  inspections: InspectionRecord[];
+  impostors: ImpostorRecord[];
+  /** Unit ids that have a unit.yaml, valid or not. */
+  unitIds: Set<string>;
+  /** Account ids that have a file, valid or not, with the file's display path. */
+  accountIds: Map<string, string>;
+  /** Number of data files read. */
+  fileCount: number;
+  problems: Problem[];
+}
+
+const REQUIRED_ROOT_FILES = ['site.yaml', 'policy.yaml', 'platforms.yaml'] as const;
+
+type Parsed = { ref: DataFileRef; value: unknown; origin: Source };
+
+/** Reads, parses and schema-checks one file. */
+function readOne(ref: DataFileRef, problems: Problem[]): Parsed | undefined {
+  const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
+  if (read.problem) {
+    problems.push(read.problem);
+    return undefined;
+  }
+  const parsed = parseYaml(read.text, ref.file);
+  if (!parsed.parsed) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const { data, positions } = parsed.parsed;
+  problems.push(...scanPersonalData(data, ref.file, positions));
+  const schema = SCHEMAS[ref.kind] as z.ZodType;
+  const checked = checkSchema(schema, data, ref.file, positions);
+  if (checked.problems.length > 0) {
+    problems.push(...checked.problems);
+    return undefined;
+  }
+  return { ref, value: checked.value, origin: new Source(ref.file, positions) };
+}
+
+/** Reads every file of a data directory. */
+export function readDataset(dataDir: string): Dataset {
+  const layout = scanLayout(dataDir);
+  const problems = [...layout.problems];
+  const dataset: Dataset = {
+    calendars: [],
+    units: [],
+    accounts: [],
+    inspections: [],
+    impostors: [],
+    unitIds: new Set(layout.files.filter((f) => f.kind === 'unit').map((f) => f.unit!)),
+    accountIds: new Map(layout.files.filter((f) => f.kind === 'account').map((f) => [`${f.unit}/${f.name}`, f.file])),
+    fileCount: layout.files.length,
+    problems,
+  };
+  const present = new Set(layout.files.map((f) => f.rel));
+  const dataName = path.basename(path.resolve(dataDir));
+  for (const name of REQUIRED_ROOT_FILES) {
+    if (!present.has(name)) problems.push(problem('schema.required-file', { file: `${dataName}/${name}`, line: 1, column: 1 }, { path: `${dataName}/${name}` }));
+  }
+  for (const ref of layout.files) {
+    const parsed = readOne(ref, problems);
+    if (!parsed) continue;
+    const { value, origin } = parsed;
+    const entry = <T>() => ({ ref, value: deepFreeze(value) as T, origin });
+    switch (ref.kind as FileKind) {
+      case 'site':
+        dataset.site = entry<Site>();
+        break;
+      case 'policy':
+        dataset.policy = entry<Policy>();
+        break;
+      case 'platforms':
+        dataset.platforms = entry<Platforms>();
+        break;
+      case 'calendar':
+        dataset.calendars.push(entry<CalendarYear>());
+        break;
+      case 'unit':
+        dataset.units.push(deepFreeze({ ...(value as Unit), origin }));
+        break;
+      case 'account':
+        dataset.accounts.push(deriveAccount(value as Parameters<typeof deriveAccount>[0], ref.unit!, ref.name, origin));
+        break;
+      case 'inspection':
+        dataset.inspections.push(deepFreeze({ ...(value as InspectionRecord), origin }));
+        break;
+      case 'impostor':
+        dataset.impostors.push(deepFreeze({ ...(value as ImpostorRecord), id: ref.name, origin }));
+        break;
+    }
+  }
+  dataset.inspections.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return dataset;
+}

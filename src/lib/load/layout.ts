@@ -1,0 +1,127 @@
+/**
+ * The data directory layout (DESIGN §2): which file is what, and which files have no place.
+ */
+import { readdirSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { problem, type Problem } from '../problems.ts';
+import type { FileKind } from '../schema/index.ts';
+import { SLUG_RE } from '../schema/common.ts';
+
+/** A data file found in the layout. */
+export interface DataFileRef {
+  kind: FileKind;
+  /** Absolute path. */
+  abs: string;
+  /** Display path: relative to the data directory's parent, `/`-separated. */
+  file: string;
+  /** Path inside the data directory, `/`-separated. */
+  rel: string;
+  /** Unit id, for unit and account files. */
+  unit?: string;
+  /** File name without `.yaml` (account slug, impostor id, calendar year, inspection date). */
+  name: string;
+  /** The parent folder name (inspection year folder). */
+  folder?: string;
+}
+
+export interface Layout {
+  files: DataFileRef[];
+  problems: Problem[];
+}
+
+/** Files people and tools leave behind that carry no data. */
+const IGNORED = new Set(['.gitkeep', '.keep', '.DS_Store', 'Thumbs.db', 'desktop.ini', 'README.md']);
+
+const ROOT_FILES: Record<string, FileKind> = { 'site.yaml': 'site', 'policy.yaml': 'policy', 'platforms.yaml': 'platforms' };
+const YEAR_RE = /^\d{4}$/;
+const DATE_NAME_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+const LAYOUT_HINT =
+  '数据目录结构：site.yaml、policy.yaml、platforms.yaml、calendar/<年份>.yaml、units/<单位编号>/unit.yaml、units/<单位编号>/accounts/<账号文件名>.yaml、inspections/<年份>/<日期>.yaml、impostors/<编号>.yaml。';
+
+type Classified = Omit<DataFileRef, 'abs' | 'file' | 'rel'> | { stray: Problem };
+
+function classify(segments: string[], at: { file: string; line: number; column: number }): Classified {
+  const name = segments[segments.length - 1]!;
+  const base = name.replace(/\.yaml$/, '');
+  const badName = (value: string, what: string) => ({ stray: problem('stray-file.bad-name', at, { name: value, what }) });
+  const location = (hint: string) => ({ stray: problem('stray-file.location', at, { path: segments.join('/'), hint }) });
+  const [top, second, third, fourth] = segments;
+
+  if (segments.length === 1) {
+    const kind = ROOT_FILES[name];
+    if (kind) return { kind, name: base };
+    return location(LAYOUT_HINT);
+  }
+  if (top === 'calendar' && segments.length === 2) {
+    return YEAR_RE.test(base) ? { kind: 'calendar', name: base } : badName(name, '节假日文件名（应为 4 位年份，例如 2026.yaml）');
+  }
+  if (top === 'impostors' && segments.length === 2) {
+    return SLUG_RE.test(base) ? { kind: 'impostor', name: base } : badName(name, '仿冒账号文件名');
+  }
+  if (top === 'inspections') {
+    if (segments.length !== 3) return location('巡查记录应放在 inspections/<年份>/<日期>.yaml，例如 inspections/2026/2026-11-23.yaml。');
+    if (!YEAR_RE.test(second!)) return badName(second!, '巡查年份文件夹（应为 4 位年份）');
+    if (!DATE_NAME_RE.test(base)) return badName(name, '巡查记录文件名（应为巡查日期，例如 2026-11-23.yaml）');
+    return { kind: 'inspection', name: base, folder: second };
+  }
+  if (top === 'units') {
+    if (segments.length === 2) return location('每个单位一个文件夹：units/<单位编号>/unit.yaml。');
+    if (!SLUG_RE.test(second!)) return badName(second!, '单位文件夹名');
+    if (segments.length === 3 && third === 'unit.yaml') return { kind: 'unit', name: second!, unit: second };
+    if (segments.length === 3) return location(`账号文件应放在 units/${second}/accounts/ 文件夹中。`);
+    if (segments.length === 4 && third === 'accounts') {
+      return SLUG_RE.test(base) ? { kind: 'account', name: base, unit: second } : badName(fourth!, '账号文件名');
+    }
+    return location(`单位文件夹中只有 unit.yaml 和 accounts/<账号文件名>.yaml。`);
+  }
+  return location(LAYOUT_HINT);
+}
+
+/** Lists every file of a data directory, classified; symlinks are refused, not followed. */
+export function scanLayout(dataDir: string): Layout {
+  const root = path.resolve(dataDir);
+  const displayBase = path.dirname(root);
+  const files: DataFileRef[] = [];
+  const problems: Problem[] = [];
+  const display = (abs: string) => path.relative(displayBase, abs).split(path.sep).join('/');
+
+  const visit = (dir: string, segments: string[]) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push(problem('yaml-unsafe.unreadable', { file: display(dir), line: 1, column: 1 }, { reason: (error as Error).message }));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (IGNORED.has(entry.name)) continue;
+      const abs = path.join(dir, entry.name);
+      const rel = [...segments, entry.name];
+      const at = { file: display(abs), line: 1, column: 1 };
+      if (entry.isSymbolicLink()) {
+        problems.push(problem('yaml-unsafe.symlink', at, {}));
+        continue;
+      }
+      if (entry.isDirectory()) {
+        visit(abs, rel);
+        continue;
+      }
+      if (!entry.isFile()) {
+        problems.push(problem('yaml-unsafe.not-a-file', at, {}));
+        continue;
+      }
+      if (!entry.name.endsWith('.yaml')) {
+        const suggestion = /\.(yml|YAML|YML|Yaml)$/.test(entry.name) ? entry.name.replace(/\.\w+$/, '.yaml') : '';
+        problems.push(problem('stray-file.extension', at, { name: entry.name, suggestion }));
+        continue;
+      }
+      const c = classify(rel, at);
+      if ('stray' in c) problems.push(c.stray);
+      else files.push({ ...c, abs, file: at.file, rel: rel.join('/') });
+    }
+  };
+  visit(root, []);
+  return { files, problems };
+}

@@ -1,0 +1,295 @@
+/**
+ * Every message the validator can give, in one place. A message code belongs to one rule and
+ * formats its parameters into Chinese that says what is wrong and how to fix it.
+ */
+import type { RuleId } from './rules/table.ts';
+
+export type MessageParams = Record<string, string | number>;
+
+interface MessageDef<P> {
+  rule: RuleId;
+  text: (p: P) => string;
+}
+
+function m<P extends MessageParams = Record<never, never>>(rule: RuleId, text: (p: P) => string): MessageDef<P> {
+  return { rule, text };
+}
+
+type Field = { field: string; title: string };
+/** `handle（账号 ID）`: a field key with its Chinese title. */
+const f = (p: Field) => (p.title ? `${p.field}（${p.title}）` : `${p.field} `);
+const hint = (text: string) => (text ? `：${text}` : '');
+
+export const MESSAGES = {
+  // ── encoding ────────────────────────────────────────────────────────────────
+  'encoding.gbk': m('encoding', () =>
+    '文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）。请用记事本打开，选择“另存为”，编码选“UTF-8”后保存；WPS 或 VS Code 中在右下角把编码改为 UTF-8 并保存。',
+  ),
+  'encoding.utf16': m('encoding', () => '文件是 UTF-16 编码。请另存为 UTF-8 编码（记事本“另存为”时在“编码”中选择“UTF-8”）。'),
+  'encoding.invalid': m('encoding', () => '文件不是有效的 UTF-8 编码（此处有无法识别的字节）。请另存为 UTF-8 编码。'),
+  'encoding.binary': m('encoding', () => '文件中有空字符（NUL），不是文本文件。请确认上传的是 .yaml 文本文件。'),
+
+  // ── yaml-syntax / yaml-duplicate-key / yaml-unsafe ─────────────────────────
+  'yaml-syntax.parse': m<{ hint: string }>('yaml-syntax', (p) => `YAML 格式错误：${p.hint}。`),
+  'yaml-duplicate-key.key': m<{ key: string; firstLine: number }>(
+    'yaml-duplicate-key',
+    (p) => `字段 ${p.key} 重复出现（第一次在第 ${p.firstLine} 行）。同一层级中一个字段只能写一次：删除或合并其中一处。`,
+  ),
+  'yaml-unsafe.anchor': m('yaml-unsafe', () => '不能使用锚点（&名称）。请删除锚点，直接写出完整内容。'),
+  'yaml-unsafe.alias': m('yaml-unsafe', () => '不能使用别名（*名称）引用别处的内容。请直接写出完整内容。'),
+  'yaml-unsafe.tag': m('yaml-unsafe', () => '不能使用标签（! 或 !! 开头的写法）。需要文字时请给值加英文引号。'),
+  'yaml-unsafe.complex-key': m('yaml-unsafe', () => '字段名必须是简单的文字，不能是列表或字段组。'),
+  'yaml-unsafe.too-deep': m<{ max: number }>('yaml-unsafe', (p) => `内容嵌套过深（超过 ${p.max} 层），无法安全读取。`),
+  'yaml-unsafe.too-large': m<{ size: number; limit: number }>(
+    'yaml-unsafe',
+    (p) => `文件过大（${p.size} 字节，上限 ${p.limit} 字节）。一个文件只写一个账号（或一次巡查）的内容。`,
+  ),
+  'yaml-unsafe.symlink': m('yaml-unsafe', () => '数据目录中不能有符号链接（快捷方式）。请放入真实文件。'),
+  'yaml-unsafe.not-a-file': m('yaml-unsafe', () => '这不是普通文件（可能是设备或管道），不能作为数据文件。'),
+  'yaml-unsafe.unreadable': m<{ reason: string }>('yaml-unsafe', (p) => `文件无法读取：${p.reason}`),
+
+  // ── stray-file ──────────────────────────────────────────────────────────────
+  'stray-file.extension': m<{ name: string; suggestion: string }>(
+    'stray-file',
+    (p) => `数据文件必须以 .yaml 结尾：${p.name} 不会被读取。${p.suggestion ? `请改名为 ${p.suggestion}。` : '请删除或移出 data 目录。'}`,
+  ),
+  'stray-file.location': m<{ path: string; hint: string }>(
+    'stray-file',
+    (p) => `${p.path} 不在规定的目录结构中，不会被读取。${p.hint}`,
+  ),
+  'stray-file.bad-name': m<{ name: string; what: string }>(
+    'stray-file',
+    (p) => `${p.what}「${p.name}」不符合命名规则：只能用小写英文字母和数字，单词之间用减号（-）连接，例如 jiaoyuju、suonan-zhen。`,
+  ),
+
+  // ── schema ──────────────────────────────────────────────────────────────────
+  'schema.required-file': m<{ path: string }>('schema', (p) => `缺少必需的文件 ${p.path}。`),
+  'schema.empty': m('schema', () => '文件是空的：请按模板填写内容（可运行 npm run new 生成）。'),
+  'schema.not-object': m<{ actual: string }>('schema', (p) => `文件内容应是“字段: 值”的形式，实际是${p.actual}。`),
+  'schema.missing': m<Field & { hint: string }>('schema', (p) => `缺少必填字段 ${f(p)}${hint(p.hint)}。`),
+  'schema.unknown-key': m<{ key: string; suggestion: string; allowed: string }>(
+    'schema',
+    (p) => `不认识的字段 ${p.key}。${p.suggestion ? `是不是想写 ${p.suggestion}？` : ''}此处可用的字段：${p.allowed}。`,
+  ),
+  'schema.quote': m<Field & { source: string; read: string }>(
+    'schema',
+    (p) => `${f(p)}的值 ${p.source} 没有加引号，YAML 会把它读成${p.read}（可能丢失开头的 0 或末尾数字）。请加英文双引号：${p.field}: "${p.source}"`,
+  ),
+  'schema.type': m<Field & { expected: string; actual: string }>(
+    'schema',
+    (p) => `${f(p)}应为${p.expected}，实际是${p.actual}。`,
+  ),
+  'schema.date': m<Field & { value: string; suggestion: string }>(
+    'schema',
+    (p) =>
+      `${f(p)}「${p.value}」不是有效日期。日期须写成 YYYY-MM-DD（月、日不足两位补 0）${p.suggestion ? `，应写为 ${p.suggestion}` : '，例如 2025-03-01'}。`,
+  ),
+  'schema.invisible': m<Field & { char: string; name: string; index: number }>(
+    'schema',
+    (p) => `${f(p)}的第 ${p.index} 个字符是看不见的 ${p.char}（${p.name}）。仿冒账号常用这类字符冒充官方名称，请删除它（可整段重新输入）。`,
+  ),
+  'schema.whitespace': m<Field & { value: string }>('schema', (p) => `${f(p)}「${p.value}」中不能有空格或换行。`),
+  'schema.format': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}「${p.value}」格式不对${hint(p.hint)}。`),
+  'schema.blank': m<Field>('schema', (p) => `${f(p)}不能为空。`),
+  'schema.too-long': m<Field & { length: number; max: number }>('schema', (p) => `${f(p)}过长（${p.length} 个字符，最多 ${p.max} 个）。`),
+  'schema.too-few': m<Field & { min: number }>('schema', (p) => `${f(p)}至少要有 ${p.min} 项。`),
+  'schema.range': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}的值 ${p.value} 超出允许范围${hint(p.hint)}。`),
+  'schema.enum': m<Field & { value: string; options: string }>('schema', (p) => `${f(p)}「${p.value}」不是可选的值。可选：${p.options}。`),
+  'schema.operator-missing': m('schema', () => 'operation 为 outsourced（委托第三方运维）时，须在 operator 中填写运维单位名称。'),
+  'schema.operator-unexpected': m('schema', () => 'operation 为 self（自行运维）时不应填写 operator：删除 operator，或把 operation 改为 outsourced。'),
+  'schema.handle-pattern': m<{ handle: string; label: string; hint: string; example: string }>(
+    'schema',
+    (p) => `${p.label}「${p.handle}」格式不对：${p.hint}，例如 "${p.example}"。`,
+  ),
+  'schema.bad-regex': m<{ pattern: string; reason: string }>('schema', (p) => `handle_pattern「${p.pattern}」不是有效的正则表达式：${p.reason}`),
+  'schema.duplicate-platform': m<{ id: string }>('schema', (p) => `平台编号 ${p.id} 重复出现：每个平台只能列一次。`),
+  'schema.holiday-range': m<{ from: string; to: string }>('schema', (p) => `放假开始日期 ${p.from} 晚于结束日期 ${p.to}。`),
+  'schema.calendar-year': m<{ date: string; year: number }>(
+    'schema',
+    (p) => `日期 ${p.date} 不在 ${p.year} 年内（跨年的假期只能从上一年末开始）。`,
+  ),
+  'schema.workday-weekday': m<{ date: string }>(
+    'schema',
+    (p) => `${p.date} 本来就是工作日（周一至周五），不需要列为调休上班日；只列在周末上班的日子。`,
+  ),
+  'schema.workday-holiday': m<{ date: string }>('schema', (p) => `${p.date} 同时被列为放假日和调休上班日，请核对国务院通知。`),
+  'schema.impostor-no-link': m('schema', () => '仿冒账号的 handle（账号 ID）和 url（链接）至少要填一个，否则公众无法核对。'),
+  'schema.duplicate-check': m<{ account: string; firstLine: number }>(
+    'schema',
+    (p) => `账号 ${p.account} 在本次巡查中出现了两次（第一次在第 ${p.firstLine} 行）：每个账号只记一条。`,
+  ),
+
+  // ── id-mismatch ─────────────────────────────────────────────────────────────
+  'id-mismatch.unit': m<{ id: string; folder: string }>(
+    'id-mismatch',
+    (p) => `单位编号 id: ${p.id} 与文件夹名 ${p.folder} 不一致：改成 id: ${p.folder}，或把文件夹改名为 ${p.id}。`,
+  ),
+  'id-mismatch.calendar': m<{ year: number; fileYear: string }>(
+    'id-mismatch',
+    (p) => `year: ${p.year} 与文件名 ${p.fileYear}.yaml 不一致。`,
+  ),
+  'id-mismatch.inspection': m<{ date: string; fileDate: string }>(
+    'id-mismatch',
+    (p) => `巡查日期 date: ${p.date} 与文件名 ${p.fileDate}.yaml 不一致。`,
+  ),
+  'id-mismatch.inspection-folder': m<{ date: string; folder: string }>(
+    'id-mismatch',
+    (p) => `巡查日期 ${p.date} 不属于文件夹 ${p.folder}：巡查记录放在 inspections/<年份>/ 下，年份与日期一致。`,
+  ),
+
+  // ── unknown-reference ───────────────────────────────────────────────────────
+  'unknown-reference.platform': m<{ platform: string; known: string }>(
+    'unknown-reference',
+    (p) => `平台 ${p.platform} 不在 data/platforms.yaml 中。可选：${p.known}。`,
+  ),
+  'unknown-reference.parent': m<{ parent: string }>('unknown-reference', (p) => `上级单位 ${p.parent} 不存在（data/units/${p.parent}/unit.yaml 没有找到）。`),
+  'unknown-reference.parent-cycle': m<{ unit: string }>('unknown-reference', (p) => `单位 ${p.unit} 的上级单位关系形成了循环。`),
+  'unknown-reference.inspector': m<{ inspector: string }>(
+    'unknown-reference',
+    (p) => `巡查单位 ${p.inspector} 不存在（data/units/${p.inspector}/unit.yaml 没有找到）。`,
+  ),
+  'unknown-reference.account': m<{ account: string }>(
+    'unknown-reference',
+    (p) => `账号 ${p.account} 不存在（没有找到 data/units/${p.account.replace('/', '/accounts/')}.yaml）：检查单位编号和账号文件名。`,
+  ),
+  'unknown-reference.imitates': m<{ target: string }>('unknown-reference', (p) => `被仿冒的对象 ${p.target} 不存在：写官方账号编号（单位编号/账号文件名）或单位编号。`),
+  'unknown-reference.successor': m<{ successor: string }>('unknown-reference', (p) => `接替账号 ${p.successor} 不存在：写账号编号（单位编号/账号文件名）。`),
+  'unknown-reference.unit-missing': m<{ unit: string }>(
+    'unknown-reference',
+    (p) => `单位文件夹 ${p.unit} 中缺少 unit.yaml：先添加单位信息（npm run new -- unit），再添加账号。`,
+  ),
+  'unknown-reference.office-unit': m<{ unit: string }>('unknown-reference', (p) => `主管单位编号 ${p.unit} 不存在。`),
+
+  // ── duplicate-identifier ────────────────────────────────────────────────────
+  'duplicate-identifier.account': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+    'duplicate-identifier',
+    (p) => `${p.what}「${p.value}」已被账号 ${p.other} 使用（${p.otherFile} 第 ${p.otherLine} 行）。一个账号只能备案一次：核对是否抄错，或删除重复的账号文件。`,
+  ),
+  'duplicate-identifier.impostor': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+    'duplicate-identifier',
+    (p) => `${p.what}「${p.value}」与官方账号 ${p.other} 相同（${p.otherFile} 第 ${p.otherLine} 行）：仿冒账号不能与已备案的官方账号是同一个，请核对。`,
+  ),
+  'duplicate-identifier.impostor-twice': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+    'duplicate-identifier',
+    (p) => `${p.what}「${p.value}」已在仿冒账号记录 ${p.other} 中登记（${p.otherFile} 第 ${p.otherLine} 行）：同一仿冒账号只登记一次。`,
+  ),
+
+  // ── platform-url-mismatch ───────────────────────────────────────────────────
+  'platform-url-mismatch.not-url': m<{ value: string }>(
+    'platform-url-mismatch',
+    (p) => `「${p.value}」不是网址：链接须以 https:// 开头；平台没有公开网页时写 null。`,
+  ),
+  'platform-url-mismatch.not-https': m<{ value: string }>(
+    'platform-url-mismatch',
+    (p) => `链接「${p.value}」不是 https:// 开头：请改用 https 地址。`,
+  ),
+  'platform-url-mismatch.credentials': m<{ value: string }>(
+    'platform-url-mismatch',
+    (p) => `链接「${p.value}」中含有 @ 前的用户名部分，实际会打开 @ 后面的网站：这是仿冒链接的常见手法，请填写平台上的真实地址。`,
+  ),
+  'platform-url-mismatch.host': m<{ host: string; platform: string; hosts: string }>(
+    'platform-url-mismatch',
+    (p) => `链接的域名 ${p.host} 不属于${p.platform}（应为 ${p.hosts} 之一）：请核对平台和链接。`,
+  ),
+  'platform-url-mismatch.required': m<{ platform: string; example: string }>(
+    'platform-url-mismatch',
+    (p) => `${p.platform}账号须填写公开链接 url${p.example ? `，例如 ${p.example}` : ''}。`,
+  ),
+  'platform-url-mismatch.no-page': m<{ platform: string }>(
+    'platform-url-mismatch',
+    (p) => `${p.platform}没有公开网页，url 应写 null；二维码链接等可写在 identifiers 中。`,
+  ),
+
+  // ── one-account-per-platform ────────────────────────────────────────────────
+  'one-account-per-platform.second': m<{ platform: string; others: string }>(
+    'one-account-per-platform',
+    (p) => `本单位在${p.platform}上已有账号 ${p.others}。一个单位在同一平台原则上只开设一个账号：注销多余账号，或填写 waiver（理由、批准单位、批准日期）。`,
+  ),
+
+  // ── personal-registration / personal-data ───────────────────────────────────
+  'personal-registration.person': m<{ value: string }>(
+    'personal-registration',
+    (p) => `认证主体「${p.value}」像是个人姓名。严禁以个人名义注册单位账号：请在平台上把账号认证到本单位名下，verified_as 填写单位全称。`,
+  ),
+  'personal-data.mobile': m<{ masked: string }>(
+    'personal-data',
+    (p) => `这里有手机号码 ${p.masked}。名录是公开的，不得出现个人手机号：改为单位办公电话（带区号的座机）。`,
+  ),
+  'personal-data.id-number': m<{ masked: string }>(
+    'personal-data',
+    (p) => `这里有居民身份证号码 ${p.masked}。名录是公开的，不得出现身份证号等个人信息：请删除。`,
+  ),
+  'personal-data.qq-email': m<{ masked: string }>(
+    'personal-data',
+    (p) => `邮箱 ${p.masked} 是个人 QQ 号邮箱。请改用单位的办公邮箱。`,
+  ),
+
+  // ── event-order ─────────────────────────────────────────────────────────────
+  'event-order.first': m<{ type: string }>('event-order', (p) => `第一项备案事项必须是 opened（开设），这里是 ${p.type}。`),
+  'event-order.opened-again': m('event-order', () => '账号只能开设一次：后续事项请用 changed（变更）、suspended（关停）、resumed（恢复）或 deregistered（注销）。'),
+  'event-order.date': m<{ date: string; previous: string }>(
+    'event-order',
+    (p) => `备案事项要按日期先后排列：${p.date} 早于上一项的 ${p.previous}。`,
+  ),
+  'event-order.after-deregistered': m<{ type: string }>(
+    'event-order',
+    (p) => `账号注销后不能再有事项（这里是 ${p.type}）。重新开设的账号请新建一个账号文件。`,
+  ),
+  'event-order.resume': m('event-order', () => 'resumed（恢复）只能跟在 suspended（关停）之后。'),
+  'event-order.suspend-twice': m('event-order', () => '账号已处于关停状态，不能再次关停：需要时先记 resumed（恢复）。'),
+  'event-order.change-suspended': m('event-order', () => '关停中的账号不能记 changed（变更）：先记 resumed（恢复）。'),
+  'event-order.impostor': m<{ later: string; laterTitle: string; earlier: string; earlierTitle: string }>(
+    'event-order',
+    (p) => `${p.laterTitle} ${p.later} 早于${p.earlierTitle} ${p.earlier}：日期顺序应为 发现 ≤ 举报 ≤ 处置。`,
+  ),
+
+  // ── future-date ─────────────────────────────────────────────────────────────
+  'future-date.date': m<Field & { value: string; asOf: string }>(
+    'future-date',
+    (p) => `${f(p)}${p.value ? `「${p.value}」` : ""}晚于今天（${p.asOf}）：已发生的事项不能写将来的日期，检查年份和月份。`,
+  ),
+
+  // ── warnings ────────────────────────────────────────────────────────────────
+  'filing-late.late': m<{ event: string; date: string; filed: string; workdays: number; deadline: number; due: string }>(
+    'filing-late',
+    (p) => `${p.event}（${p.date}）在第 ${p.workdays} 个工作日（${p.filed}）才备案，超过了 ${p.deadline} 个工作日的时限（应在 ${p.due} 前备案）。`,
+  ),
+  'calendar-missing.year': m<{ year: number }>(
+    'calendar-missing',
+    (p) => `无法计算工作日：缺少 ${p.year} 年的节假日安排 data/calendar/${p.year}.yaml。国务院公布当年安排后请添加该文件。`,
+  ),
+  'verified-subject-mismatch.mismatch': m<{ value: string; unit: string }>(
+    'verified-subject-mismatch',
+    (p) => `认证主体「${p.value}」与单位名称「${p.unit}」不一致。如果这是单位的另一个正式名称，请加入 unit.yaml 的 aliases；否则请在平台上更正认证信息。`,
+  ),
+  'unverified-account.null': m('unverified-account', () => '账号尚未认证（verified_as: null）。请在平台上把账号认证为本单位，认证后填写认证主体。'),
+  'closure-notice-missing.missing': m<{ event: string }>(
+    'closure-notice-missing',
+    (p) => `账号${p.event}没有停更公告链接 notice_url。请发布公告告知公众该账号不再更新，并填写公告网址。`,
+  ),
+  'stale-warning.days': m<{ account: string; days: number; lastPost: string; date: string; limit: number }>(
+    'stale-warning',
+    (p) => `${p.date} 巡查时，账号 ${p.account} 已 ${p.days} 天未更新（最近更新 ${p.lastPost}），超过 ${p.limit} 天的预警线。`,
+  ),
+  'stale-fail.days': m<{ account: string; days: number; lastPost: string; date: string; limit: number }>(
+    'stale-fail',
+    (p) => `${p.date} 巡查时，账号 ${p.account} 已 ${p.days} 天未更新（最近更新 ${p.lastPost}），超过 ${p.limit} 天，单项否决。请立即整改，或关停注销。`,
+  ),
+  'inspection-missing.absent': m<{ account: string; date: string }>(
+    'inspection-missing',
+    (p) => `在用账号 ${p.account} 没有出现在 ${p.date} 的巡查记录中：请补充该账号的巡查结果。`,
+  ),
+  'inspection-missing.overdue': m<{ latest: string; days: number; interval: number }>(
+    'inspection-missing',
+    (p) => `最近一次巡查是 ${p.latest}，已过去 ${p.days} 天，超过 ${p.interval} 天的巡查周期：请添加本周的巡查记录。`,
+  ),
+  'inspection-missing.none': m('inspection-missing', () => '还没有任何巡查记录：请在 data/inspections/<年份>/<日期>.yaml 中记录每周巡查。'),
+  'rectification-overdue.overdue': m<{ account: string; issue: string; due: string; days: number }>(
+    'rectification-overdue',
+    (p) => `账号 ${p.account} 的整改（${p.issue}）已过期限 ${p.due} ${p.days} 天仍未完成：完成后填写 resolved 日期。`,
+  ),
+};
+
+export type MessageCode = keyof typeof MESSAGES;
+/** The parameters a message takes. */
+export type ParamsOf<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]['text']>[0];

@@ -1,0 +1,131 @@
+/**
+ * The one normaliser: how text, handles and URLs are compared everywhere (validator duplicate
+ * checks, the verify index at build time, the verify page in the browser, tests).
+ *
+ * Runs in Node and in the browser: no Node imports.
+ */
+import { INVISIBLE_RE } from './schema/common.ts';
+
+/** The part of a platform entry the normaliser needs. */
+export interface PlatformUrlInfo {
+  id: string;
+  hosts: readonly string[];
+  url_forms: readonly string[];
+  identity_params: readonly string[];
+}
+
+/** Removes invisible and bidi control characters. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE_RE, '');
+}
+
+/** NFKC (full-width → half-width), invisible characters removed, trimmed, inner whitespace collapsed. */
+export function normalizeText(text: string): string {
+  return stripInvisible(text.normalize('NFKC')).trim().replace(/\s+/g, ' ');
+}
+
+/** A name as compared: normalised text without spaces, Latin letters lower-cased. */
+export function normalizeName(text: string): string {
+  return normalizeText(text).replace(/\s/g, '').toLowerCase();
+}
+
+/** A handle as compared: normalised, lower-cased, without a leading `@`. */
+export function normalizeHandle(text: string): string {
+  return normalizeText(text).replace(/^@/, '').replace(/\s/g, '').toLowerCase();
+}
+
+/** Query parameters that only track where a link was shared from. */
+const TRACKING_PARAM = /^(utm_.*|share_.*|from|spm|scene|srcid|sharer_.*|isappinstalled|clicktime|enterid|chksm|mpshare|exportkey|pass_ticket|wxfrom|ts|timestamp|refer.*|source|src|sec_user_id_from|is_from_webapp|xsec_.*|vd_source|spm_id_from)$/i;
+
+/** Whether a host matches a catalogue host (`*.gov.cn` matches every sub-domain of gov.cn). */
+export function hostMatches(host: string, pattern: string): boolean {
+  if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1));
+  return host === pattern;
+}
+
+/** Parses text as an http(s) URL; a missing scheme (`weibo.com/u/1`) is taken as https. */
+export function parseWebUrl(text: string): URL | null {
+  let t = normalizeText(text);
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(t)) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(?::\d+)?(\/|$|\?)/i.test(t)) return null;
+    t = `https://${t}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(t);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+}
+
+/** The catalogue platform a host belongs to (`www.` and `m.` variants included). */
+export function platformOfHost<P extends PlatformUrlInfo>(host: string, platforms: readonly P[]): P | undefined {
+  const variants = [host, host.replace(/^(www|m)\./, '')];
+  return platforms.find((p) => p.hosts.some((h) => variants.some((v) => hostMatches(v, h))));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const formCache = new Map<string, RegExp>();
+/** Matches `host/path` against a URL form such as `https://m.weibo.cn/u/{id}`. */
+function formRegExp(form: string): RegExp {
+  let re = formCache.get(form);
+  if (!re) {
+    const bare = form.replace(/^https:\/\//, '').replace(/^www\./, '');
+    const [before, after] = bare.split('{id}') as [string, string];
+    re = new RegExp(`^${escapeRe(before)}([^/?#]+)${escapeRe(after.replace(/\/$/, ''))}/?$`);
+    formCache.set(form, re);
+  }
+  return re;
+}
+
+/**
+ * The lookup key of a URL: one string for every way of writing the same account's address.
+ * Scheme and `www.` dropped, host lower-cased, equivalent forms folded to the platform's
+ * canonical form (`m.weibo.cn/u/1` → `weibo.com/u/1`), identity parameters kept (WeChat
+ * `__biz`, even on an article link) and every other query parameter and fragment dropped.
+ * Returns null when the text is not an http(s) URL.
+ */
+export function urlKey(text: string, platforms: readonly PlatformUrlInfo[]): string | null {
+  const url = parseWebUrl(text);
+  if (!url) return null;
+  const host = url.hostname.replace(/\.$/, '').replace(/^www\./, '');
+  const path = decodeURIComponentSafe(url.pathname).replace(/\/+$/, '');
+  const platform = platformOfHost(host, platforms);
+  if (platform) {
+    const identity = platform.identity_params
+      .map((name) => [name, url.searchParams.get(name)] as const)
+      .filter((entry): entry is readonly [string, string] => !!entry[1]);
+    if (identity.length > 0) {
+      const canonicalHost = (platform.hosts[0] ?? host).replace(/^www\./, '');
+      return `${canonicalHost}?${identity.map(([k, v]) => `${k}=${v}`).join('&')}`;
+    }
+    const hostPath = `${host}${path}`;
+    const mobileFolded = `${host.replace(/^m\./, '')}${path}`;
+    for (const form of platform.url_forms) {
+      const match = formRegExp(form).exec(hostPath) ?? formRegExp(form).exec(mobileFolded);
+      if (match) return (platform.url_forms[0] ?? form).replace(/^https:\/\//, '').replace(/^www\./, '').replace('{id}', match[1]!).replace(/\/$/, '');
+    }
+    const foldedHost = platform.hosts.some((h) => hostMatches(host.replace(/^m\./, ''), h)) ? host.replace(/^m\./, '') : host;
+    return `${foldedHost}${path}`;
+  }
+  const params = [...url.searchParams].filter(([k]) => !TRACKING_PARAM.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.length > 0 ? `?${params.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
+  return `${host}${path}${query}`;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Whether an identifier is written as a URL (or something posing as one, like `javascript:`). */
+export function looksLikeUrl(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(text.trim()) || /^www\./i.test(text.trim());
+}

@@ -1,0 +1,147 @@
+/**
+ * `platform-url-mismatch`, handle formats and `duplicate-identifier`: every handle, URL and
+ * identifier must belong to its platform and to one account only (compared after the shared
+ * normaliser, so `m.weibo.cn/u/1` and `weibo.com/u/1`, or a handle with a zero-width space, are
+ * the same).
+ */
+import { hostMatches, looksLikeUrl, normalizeHandle, urlKey } from '../normalize.ts';
+import { problem, type Location } from '../problems.ts';
+import type { Platform } from '../schema/platforms.ts';
+import type { PathSegment } from '../load/positions.ts';
+import type { SourceRef } from '../model.ts';
+import type { RuleContext } from './context.ts';
+
+/** Checks one URL against its platform; reports and returns false when it does not belong. */
+function checkUrl(
+  ctx: RuleContext,
+  text: string,
+  platform: Platform,
+  at: Location,
+  { httpAllowed }: { httpAllowed: boolean },
+): boolean {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+    ctx.report(problem('platform-url-mismatch.not-url', at, { value: text }));
+    return false;
+  }
+  if (url.username || url.password) {
+    ctx.report(problem('platform-url-mismatch.credentials', at, { value: text }));
+    return false;
+  }
+  if (url.protocol === 'http:' && !httpAllowed) {
+    ctx.report(problem('platform-url-mismatch.not-https', at, { value: text }));
+    return false;
+  }
+  const host = url.hostname.replace(/\.$/, '');
+  if (platform.hosts.length === 0) {
+    ctx.report(problem('platform-url-mismatch.no-page', at, { platform: platform.name }));
+    return false;
+  }
+  if ((url.port && url.port !== '443' && url.port !== '80') || !platform.hosts.some((h) => hostMatches(host, h))) {
+    ctx.report(problem('platform-url-mismatch.host', at, { host: url.host, platform: platform.name, hosts: platform.hosts.join('、') }));
+    return false;
+  }
+  return true;
+}
+
+const patternCache = new Map<string, RegExp | null>();
+function handleRegExp(pattern: string): RegExp | null {
+  if (!patternCache.has(pattern)) {
+    try {
+      patternCache.set(pattern, new RegExp(`^(?:${pattern})$`, 'u'));
+    } catch {
+      patternCache.set(pattern, null);
+    }
+  }
+  return patternCache.get(pattern)!;
+}
+
+interface Claim {
+  owner: string;
+  impostor: boolean;
+  origin: SourceRef;
+  path: PathSegment[];
+}
+
+export function checkIdentifiers(ctx: RuleContext): void {
+  const { dataset, platformById } = ctx;
+  if (!platformById) return;
+  const platforms = [...platformById.values()];
+
+  // The catalogue itself: unique ids, patterns that compile.
+  const catalogue = dataset.platforms;
+  catalogue?.value.platforms.forEach((p, i) => {
+    if (catalogue.value.platforms.findIndex((q) => q.id === p.id) !== i) {
+      ctx.report(problem('schema.duplicate-platform', catalogue.origin.at(['platforms', i, 'id']), { id: p.id }));
+    }
+    if (!handleRegExp(p.handle_pattern)) {
+      let reason = '';
+      try {
+        new RegExp(p.handle_pattern, 'u');
+      } catch (error) {
+        reason = (error as Error).message;
+      }
+      ctx.report(problem('schema.bad-regex', catalogue.origin.at(['platforms', i, 'handle_pattern']), { pattern: p.handle_pattern, reason }));
+    }
+  });
+
+  const claims = new Map<string, Claim>();
+  const claim = (key: string, what: string, value: string, c: Claim) => {
+    const first = claims.get(key);
+    if (!first) {
+      claims.set(key, c);
+      return;
+    }
+    if (first.owner === c.owner) return;
+    const firstAt = first.origin.at(first.path);
+    const params = { what, value, other: first.owner, otherFile: firstAt.file, otherLine: firstAt.line };
+    const code = !c.impostor && !first.impostor ? 'duplicate-identifier.account' : first.impostor && c.impostor ? 'duplicate-identifier.impostor-twice' : 'duplicate-identifier.impostor';
+    ctx.report(problem(code, c.origin.at(c.path), params));
+  };
+
+  for (const account of dataset.accounts) {
+    const platform = platformById.get(account.platform);
+    if (!platform) continue;
+    const at = (path: PathSegment[]) => account.origin.at(path);
+    const base = { owner: account.id, impostor: false, origin: account.origin };
+
+    const re = handleRegExp(platform.handle_pattern);
+    if (re && !re.test(account.handle)) {
+      ctx.report(problem('schema.handle-pattern', at(['handle']), { handle: account.handle, label: platform.handle_label, hint: platform.handle_hint, example: platform.handle_example }));
+    }
+    claim(`h:${platform.id}:${normalizeHandle(account.handle)}`, platform.handle_label, account.handle, { ...base, path: ['handle'] });
+
+    if (account.url === null) {
+      if (platform.url_required) ctx.report(problem('platform-url-mismatch.required', at(['url']), { platform: platform.name, example: platform.url_example ?? '' }));
+    } else if (checkUrl(ctx, account.url, platform, at(['url']), { httpAllowed: false })) {
+      claim(`u:${urlKey(account.url, platforms)}`, '账号链接', account.url, { ...base, path: ['url'] });
+    }
+
+    account.identifiers.forEach((id, i) => {
+      if (looksLikeUrl(id)) {
+        if (checkUrl(ctx, id, platform, at(['identifiers', i]), { httpAllowed: true })) {
+          claim(`u:${urlKey(id, platforms)}`, '链接', id, { ...base, path: ['identifiers', i] });
+        }
+      } else {
+        claim(`h:${platform.id}:${normalizeHandle(id)}`, '标识', id, { ...base, path: ['identifiers', i] });
+      }
+    });
+  }
+
+  for (const impostor of dataset.impostors) {
+    const platform = platformById.get(impostor.platform);
+    if (!platform) continue;
+    const base = { owner: `仿冒账号 ${impostor.id}`, impostor: true, origin: impostor.origin };
+    if (impostor.handle !== null) {
+      claim(`h:${platform.id}:${normalizeHandle(impostor.handle)}`, platform.handle_label, impostor.handle, { ...base, path: ['handle'] });
+    }
+    if (impostor.url !== null && checkUrl(ctx, impostor.url, platform, impostor.origin.at(['url']), { httpAllowed: true })) {
+      claim(`u:${urlKey(impostor.url, platforms)}`, '链接', impostor.url, { ...base, path: ['url'] });
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Shared building blocks of the data schemas.
+ *
+ * Every constraint here is a plain JSON-Schema-expressible one (type, pattern, length, enum) so
+ * that the JSON Schema generated from these zod schemas gives editors and third parties exactly
+ * the verdict zod gives. Rules that need more than one file live in `src/lib/rules/`.
+ */
+import * as z from 'zod';
+
+/**
+ * Characters that a reader cannot see or that reorder text: control characters (Cc), format
+ * characters (Cf: zero-width space/joiners, bidi embeddings and overrides such as RLO, word
+ * joiner, BOM, tag characters…), private-use characters (Co), line/paragraph separators,
+ * Hangul fillers and variation selectors. Impostors use them to copy an official name.
+ */
+export const INVISIBLE_CLASS = String.raw`\p{Cc}\p{Cf}\p{Co}\u2028\u2029\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F`;
+
+/** Matches one invisible or bidi control character (global, for finding and removing them). */
+export const INVISIBLE_RE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+
+/** One line of visible text. */
+const SINGLE_LINE = new RegExp(`^[^${INVISIBLE_CLASS}]*$`, 'u');
+/** Visible text that may span several lines (line feeds allowed, nothing else invisible). */
+const MULTI_LINE = new RegExp(`^(?:[^${INVISIBLE_CLASS}]|\\n)*$`, 'u');
+
+/** `YYYY-MM-DD`, a real calendar day. */
+export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Folder and file names: lower-case ASCII letters and digits, words joined by single hyphens. */
+export const SLUG_PATTERN = '[a-z0-9]+(?:-[a-z0-9]+)*';
+export const SLUG_RE = new RegExp(`^${SLUG_PATTERN}$`);
+/** An account id: `<unit-id>/<slug>`. */
+export const ACCOUNT_ID_RE = new RegExp(`^${SLUG_PATTERN}/${SLUG_PATTERN}$`);
+
+export interface TextOptions {
+  /** Longest accepted length in characters. */
+  max: number;
+  /** Accept line feeds. */
+  multiline?: boolean;
+  /** Shortest accepted length (default 1: an empty string is as good as a missing value). */
+  min?: number;
+}
+
+/** Visible text without invisible or bidi control characters. */
+export function text({ max, multiline = false, min = 1 }: TextOptions) {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(multiline ? MULTI_LINE : SINGLE_LINE);
+}
+
+/** A public identifier (handle, AppID, original ID…): visible characters without spaces. */
+export function token(max = 200) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(new RegExp(`^[^\\s${INVISIBLE_CLASS}]+$`, 'u'));
+}
+
+/** A calendar date written `YYYY-MM-DD`. YAML 1.2 reads it as a string, so quoting is optional. */
+export function date() {
+  return z.iso.date();
+}
+
+/** A lower-case id: unit ids, account slugs, platform ids, impostor ids. */
+export function slug() {
+  return z.string().max(64).regex(SLUG_RE);
+}
+
+/** An account id `<unit-id>/<slug>`. */
+export function accountId() {
+  return z.string().max(129).regex(ACCOUNT_ID_RE);
+}
+
+/** A unit id or an account id. */
+export function unitOrAccountId() {
+  return z.string().max(129).regex(new RegExp(`^${SLUG_PATTERN}(?:/${SLUG_PATTERN})?$`));
+}
+
+/**
+ * A web address written as text. Whether it is really a URL on the right host is the
+ * `platform-url-mismatch` rule's job (it needs the platform catalogue), so the schema only
+ * requires visible text without spaces.
+ */
+export function urlText() {
+  return token(2000);
+}
+
+/** A link to a public web page: `http://` or `https://`, no spaces. */
+export function webUrl() {
+  return z
+    .string()
+    .max(2000)
+    .regex(new RegExp(`^https?://[^\\s${INVISIBLE_CLASS}]+$`, 'u'));
+}
+
+/** Free-text remark. */
+export function note() {
+  return text({ max: 1000, multiline: true });
+}
