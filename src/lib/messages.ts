@@ -252,7 +252,7 @@ export const MESSAGES = {
   // ── warnings ────────────────────────────────────────────────────────────────
   'filing-late.late': m<{ event: string; date: string; filed: string; workdays: number; deadline: number; due: string }>(
     'filing-late',
-    (p) => `${p.event}（${p.date}）在第 ${p.workdays} 个工作日（${p.filed}）才备案，超过了 ${p.deadline} 个工作日的时限（应在 ${p.due} 前备案）。`,
+    (p) => `${p.event}（${p.date}）在第 ${p.workdays} 个工作日（${p.filed}）才备案，超过了 ${p.deadline} 个工作日的时限（最迟应在 ${p.due} 备案）。`,
   ),
   'calendar-missing.year': m<{ year: number }>(
     'calendar-missing',
@@ -265,7 +265,7 @@ export const MESSAGES = {
   'unverified-account.null': m('unverified-account', () => '账号尚未认证（verified_as: null）。请在平台上把账号认证为本单位，认证后填写认证主体。'),
   'closure-notice-missing.missing': m<{ event: string }>(
     'closure-notice-missing',
-    (p) => `账号${p.event}没有停更公告链接 notice_url。请发布公告告知公众该账号不再更新，并填写公告网址。`,
+    (p) => `账号已${p.event}，但没有填写停更公告链接 notice_url。请发布公告告知公众该账号不再更新，并填写公告网址。`,
   ),
   'stale-warning.days': m<{ account: string; days: number; lastPost: string; date: string; limit: number }>(
     'stale-warning',
@@ -286,7 +286,7 @@ export const MESSAGES = {
   'inspection-missing.none': m('inspection-missing', () => '还没有任何巡查记录：请在 data/inspections/<年份>/<日期>.yaml 中记录每周巡查。'),
   'rectification-overdue.overdue': m<{ account: string; issue: string; due: string; days: number }>(
     'rectification-overdue',
-    (p) => `账号 ${p.account} 的整改（${p.issue}）已过期限 ${p.due} ${p.days} 天仍未完成：完成后填写 resolved 日期。`,
+    (p) => `账号 ${p.account} 的整改（${p.issue}）已超过期限（${p.due}）${p.days} 天仍未完成：完成后填写 resolved 日期。`,
   ),
 };
 

@@ -29,7 +29,7 @@ const INVISIBLE_NAMES: Record<number, string> = {
   0x202b: '从右到左嵌入',
   0x202c: '方向格式结束',
   0x202d: '从左到右强制',
-  0x202e: '从右到左强制（RLO）',
+  0x202e: '从右到左强制符 RLO',
   0x2060: '连接符',
   0xfeff: '字节顺序标记（BOM）',
   0x00ad: '软连字符',

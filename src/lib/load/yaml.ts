@@ -115,10 +115,37 @@ function syntaxProblem(error: YAMLError, file: string, positions: PositionIndex)
   return problem('yaml-syntax.parse', at, { hint: hint ?? `无法解析（${error.code}）：检查此处的缩进、冒号和引号` });
 }
 
+/**
+ * Deepest bracket nesting outside quotes: a cheap bound checked before parsing, since the parser
+ * spends seconds on a megabyte of `[[[[…`. Legitimate filings nest two or three levels.
+ */
+function maxBracketDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let offset = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote || c === '\n') quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > max) [max, offset] = [depth, i];
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return { depth: max, offset };
+}
+
 /** Parses one YAML text. `file` is the display path used in problems. */
 export function parseYaml(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
   const positions = new PositionIndex(lineCounter.lineStarts);
+  const nesting = maxBracketDepth(text);
+  if (nesting.depth > MAX_DEPTH) {
+    const line = text.slice(0, nesting.offset).split('\n').length;
+    return { problems: [problem('yaml-unsafe.too-deep', { file, line, column: 1 }, { max: MAX_DEPTH })] };
+  }
   let doc;
   try {
     doc = parseDocument(text, {
@@ -135,6 +162,8 @@ export function parseYaml(text: string, file: string): ParseResult {
     // A pathological input (e.g. very deep nesting) can exhaust the parser's stack.
     return { problems: [problem('yaml-unsafe.too-deep', { file, line: 1, column: 1 }, { max: MAX_DEPTH })] };
   }
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return { problems: [problem('yaml-unsafe.too-deep', { file, ...positions.position(exhausted.pos[0]) }, { max: MAX_DEPTH })] };
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => syntaxProblem(e, file, positions));
     // One problem per line is enough: later errors on a line are usually consequences.
