@@ -59,10 +59,14 @@ export function parseWebUrl(text: string): URL | null {
   return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
 }
 
-/** The catalogue platform a host belongs to (`www.` and `m.` variants included). */
+/**
+ * The catalogue platform a host belongs to (`www.` and `m.` variants included). Wildcard hosts
+ * (`*.gov.cn` for app download pages) say where a platform's pages may be, not that every such
+ * site is that platform, so they are not used here.
+ */
 export function platformOfHost<P extends PlatformUrlInfo>(host: string, platforms: readonly P[]): P | undefined {
-  const variants = [host, host.replace(/^(www|m)\./, '')];
-  return platforms.find((p) => p.hosts.some((h) => variants.some((v) => hostMatches(v, h))));
+  const bare = (h: string) => h.replace(/^(www|m)\./, '');
+  return platforms.find((p) => p.hosts.some((h) => !h.startsWith('*.') && (h === host || bare(h) === bare(host))));
 }
 
 function escapeRe(s: string): string {
