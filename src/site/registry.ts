@@ -1,0 +1,34 @@
+/**
+ * The registry as the site sees it: loaded once per build through the one loader, from
+ * `REGISTRY_DATA` (default `data`), evaluated at `REGISTRY_AS_OF` (default today in China) so a
+ * build of the same data at the same date is reproducible. A registry with errors is refused:
+ * nothing invalid is ever published.
+ */
+import path from 'node:path';
+import { todayInChina } from '../lib/dates.ts';
+import type { Registry } from '../lib/model.ts';
+import { loadRegistry } from '../lib/registry.ts';
+
+let cached: Registry | undefined;
+
+/** The data directory the site is built from. */
+export function dataDir(): string {
+  return path.resolve(process.env.REGISTRY_DATA ?? 'data');
+}
+
+/** "Today" of the build. */
+export function buildDate(): string {
+  return process.env.REGISTRY_AS_OF ?? todayInChina();
+}
+
+export function siteRegistry(): Registry {
+  if (cached) return cached;
+  const result = loadRegistry(dataDir(), { asOf: buildDate() });
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (!result.registry || errors.length > 0) {
+    const list = errors.slice(0, 20).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`).join('\n');
+    throw new Error(`数据目录 ${dataDir()} 有 ${errors.length} 个错误，不能发布。请先运行 npm run validate 并改正：\n${list}`);
+  }
+  cached = result.registry;
+  return cached;
+}
