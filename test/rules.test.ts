@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES, type RuleId } from '../src/lib/rules/table.ts';
 import { loadFixture, replace, type Changes } from './helpers/fixture.ts';
 
-const ACCOUNT = 'units/jiaoyuju/accounts/wechat.yaml';
 const LATEST = 'inspections/2026/2026-11-23.yaml';
 
 /** An account file of the education bureau with some fields changed. */
