@@ -11,8 +11,8 @@ import type { PathSegment } from '../load/positions.ts';
 import type { SourceRef } from '../model.ts';
 import type { RuleContext } from './context.ts';
 
-/** Checks one URL against its platform; reports and returns false when it does not belong. */
-function checkUrl(
+/** Checks one URL against its platform; reports and returns false when it does not belong (also used by the scaffolder). */
+export function checkUrl(
   ctx: RuleContext,
   text: string,
   platform: Platform,
@@ -50,7 +50,8 @@ function checkUrl(
 }
 
 const patternCache = new Map<string, RegExp | null>();
-function handleRegExp(pattern: string): RegExp | null {
+/** A handle pattern as a whole-string RegExp, or null when it does not compile. */
+export function handleRegExp(pattern: string): RegExp | null {
   if (!patternCache.has(pattern)) {
     try {
       patternCache.set(pattern, new RegExp(`^(?:${pattern})$`, 'u'));

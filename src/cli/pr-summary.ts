@@ -1,0 +1,108 @@
+/**
+ * `npm run pr-summary -- --base REF [--head REF] [--data DIR] [--as-of YYYY-MM-DD]`: says in
+ * words what a pull request does to the registry, by loading the model at the merge base of REF
+ * and HEAD (exported from git into a temporary folder) and at the head (the working tree, or
+ * `--head REF`), and comparing the two. Markdown on stdout and, in GitHub Actions, appended to
+ * the job summary (`$GITHUB_STEP_SUMMARY`), with the points that need attention as warnings.
+ *
+ * Exit 0: summary written (it never fails a build). Exit 2: usage or git problem.
+ */
+import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as core from '@actions/core';
+import { isValidDate, todayInChina } from '../lib/dates.ts';
+import { changedPaths, exportTree, GitError, mergeBase, repoRoot, resolveCommit } from '../lib/diff/git.ts';
+import { diffRegistries } from '../lib/diff/model.ts';
+import { renderSummary } from '../lib/diff/summary.ts';
+import { loadRegistry, type LoadResult } from '../lib/registry.ts';
+import type { Io } from './validate.ts';
+
+export const USAGE = `用法：npm run pr-summary -- --base REF [选项]
+
+比较基准提交与当前修改后的名录，用文字列出本次开设、变更、关停、恢复、注销了哪些账号，
+新增了哪些单位、仿冒账号和巡查记录，以及需要审核人注意的地方。
+
+  --base REF          基准（例如 origin/main）；与当前提交的共同祖先比较
+  --head REF          修改后的提交（默认：当前工作目录中的文件）
+  --data DIR          数据目录（默认 data）
+  --as-of YYYY-MM-DD  以哪一天为“今天”（默认：北京时间今天）
+  -h, --help          显示本帮助
+
+在 GitHub Actions 中同时写入作业摘要（$GITHUB_STEP_SUMMARY）。`;
+
+/** Runs the summary; returns the exit code. */
+export function runPrSummary(argv: string[], io: Io): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { base: { type: 'string' }, head: { type: 'string' }, data: { type: 'string' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.stderr(`错误：${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (!values.base) {
+    io.stderr(`错误：缺少 --base\n\n${USAGE}\n`);
+    return 2;
+  }
+  const asOf = values['as-of'] ?? todayInChina();
+  if (!isValidDate(asOf)) {
+    io.stderr(`错误：--as-of 须为有效日期 YYYY-MM-DD，而不是 ${asOf}\n`);
+    return 2;
+  }
+  const dataDir = path.resolve(io.cwd, values.data ?? 'data');
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    io.stderr(`错误：数据目录不存在：${dataDir}\n`);
+    return 2;
+  }
+
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'pr-summary-'));
+  try {
+    const root = repoRoot(dataDir);
+    const dataPath = path.relative(root, dataDir).split(path.sep).join('/');
+    const head = values.head ? resolveCommit(root, values.head) : undefined;
+    const baseCommit = mergeBase(root, resolveCommit(root, values.base), head ?? 'HEAD');
+
+    const load = (dir: string | null): LoadResult | null => (dir ? loadRegistry(dir, { asOf }) : null);
+    const baseDir = path.join(temp, 'base', 'data');
+    const base = load(exportTree(root, baseCommit, dataPath, baseDir) > 0 ? baseDir : null);
+    let headDir = dataDir;
+    if (head) {
+      headDir = path.join(temp, 'head', 'data');
+      exportTree(root, head, dataPath, headDir);
+    }
+    const after = load(headDir)!;
+    // Problems name files `data/…` in both exports and the working tree alike.
+    const rename = (r: LoadResult | null) => (r?.problems ?? []).map((p) => ({ ...p, file: p.file.replace(/^[^/]+\//, `${dataPath}/`) }));
+
+    const summary = renderSummary({
+      diff: diffRegistries(base?.registry ?? null, after.registry),
+      base: base?.registry ?? null,
+      head: after.registry,
+      baseProblems: rename(base),
+      headProblems: rename(after),
+      changedFiles: changedPaths(root, baseCommit, head),
+      dataPath,
+      baseLabel: `\`${values.base}\`（${baseCommit.slice(0, 7)}）`,
+    });
+    io.stdout(summary.markdown);
+    if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `${summary.markdown}\n`);
+    if (io.env.GITHUB_ACTIONS === 'true') for (const a of summary.attention) core.warning(a.replace(/\\(.)/g, '$1'), { title: '请审核人注意' });
+    return 0;
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    io.stderr(`错误：${error.message}\n`);
+    return 2;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
