@@ -57,9 +57,12 @@ export const MESSAGES = {
     'stray-file',
     (p) => `${p.path} 不在规定的目录结构中，不会被读取。${p.hint}`,
   ),
-  'stray-file.bad-name': m<{ name: string; what: string }>(
+  'stray-file.bad-name': m<{ name: string; what: string; reason?: string }>(
     'stray-file',
-    (p) => `${p.what}「${p.name}」不符合命名规则：只能用小写英文字母和数字，单词之间用减号（-）连接，例如 jiaoyuju、suonan-zhen。`,
+    (p) =>
+      p.reason
+        ? `${p.what}「${p.name}」不能使用：${p.reason}`
+        : `${p.what}「${p.name}」不符合命名规则：只能用小写英文字母和数字，单词之间用减号（-）连接，例如 jiaoyuju、suonan-zhen。`,
   ),
 
   // ── schema ──────────────────────────────────────────────────────────────────

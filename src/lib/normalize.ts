@@ -2,8 +2,16 @@
  * The one normaliser: how text, handles and URLs are compared everywhere (validator duplicate
  * checks, the verify index at build time, the verify page in the browser, tests).
  *
- * Runs in Node and in the browser: no Node imports.
+ * Runs in Node and in the browser: no Node imports. Traditional → simplified conversion uses
+ * opencc-js (pinned in package.json, so the index built at build time and the page that reads it
+ * always fold characters the same way); only its core and the traditional → simplified
+ * dictionaries are imported, which keeps the browser bundle small.
  */
+import { ConverterFactory } from 'opencc-js/core';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { INVISIBLE_RE } from './schema/common.ts';
 
 /** The part of a platform entry the normaliser needs. */
@@ -34,6 +42,52 @@ export function normalizeHandle(text: string): string {
   return normalizeText(text).replace(/^@/, '').replace(/\s/g, '').toLowerCase();
 }
 
+/**
+ * Variant characters OpenCC's traditional → simplified dictionaries leave alone (old and
+ * Japanese forms an impostor may use to copy an official name).
+ */
+const VARIANTS: Readonly<Record<string, string>> = {
+  郷: '乡', 鄕: '乡', 冩: '写', 囯: '国', 戸: '户', 靑: '青', 吿: '告', 淸: '清', 県: '县', 発: '发',
+  広: '广', 徳: '德', 総: '总', 団: '团', 図: '图', 気: '气', 黒: '黑', 値: '值', 晩: '晚', 辺: '边',
+  栄: '荣', 関: '关', 鉄: '铁', 駅: '驿', 壊: '坏', 譲: '让', 亜: '亚', 悪: '恶', 圧: '压', 囲: '围',
+  衞: '卫', 兌: '兑', 說: '说', 稅: '税', 脫: '脱', 戶: '户', 溫: '温', 蒐: '搜', 纔: '才', 鉢: '钵',
+};
+const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
+
+/** Traditional → simplified: HK/TW variant forms first, then OpenCC's `t2s` phrases and characters. */
+const openccT2s = ConverterFactory([HKVariantsRev, TWVariantsRev], [TSPhrases, TSCharacters]);
+
+/** Traditional and variant Chinese characters turned into their simplified forms (`東鄉` → `东乡`). */
+export function toSimplified(text: string): string {
+  return openccT2s(text.replace(VARIANT_RE, (ch) => VARIANTS[ch] ?? ch)).replace(VARIANT_RE, (ch) => VARIANTS[ch] ?? ch);
+}
+
+/**
+ * Cyrillic and Greek letters that look like Latin ones (`о` U+043E for `o`). No platform allows
+ * them in a handle, so a handle written with them is a copy, never the account itself.
+ */
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', ο: 'o', α: 'a', ν: 'v', ρ: 'p', τ: 't',
+  ι: 'i', κ: 'k', χ: 'x', υ: 'u', ε: 'e',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
+
+/** Latin look-alike letters (Cyrillic, Greek) replaced by the Latin letters they imitate. */
+export function foldConfusables(text: string): string {
+  return text.replace(CONFUSABLE_RE, (ch) => CONFUSABLES[ch] ?? ch);
+}
+
+/**
+ * The lookup key of a name or a handle: what the verify index is keyed by. Normalised text
+ * (NFKC, invisible and bidi control characters removed), without spaces or a leading `@`,
+ * lower-cased, traditional and variant characters simplified, look-alike letters folded.
+ * `＠Ｄｕｏｃａｉ東鄉` and `duocai东乡` have the same key.
+ */
+export function lookupKey(text: string): string {
+  return foldConfusables(toSimplified(normalizeName(text).replace(/^@/, '')));
+}
+
 /** Query parameters that only track where a link was shared from. */
 const TRACKING_PARAM = /^(utm_.*|share_.*|from|spm|scene|srcid|sharer_.*|isappinstalled|clicktime|enterid|chksm|mpshare|exportkey|pass_ticket|wxfrom|ts|timestamp|refer.*|source|src|sec_user_id_from|is_from_webapp|xsec_.*|vd_source|spm_id_from)$/i;
 
@@ -59,14 +113,18 @@ export function parseWebUrl(text: string): URL | null {
   return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
 }
 
+/** Strips the prefixes of a host that name its desktop or mobile edition (`www.`, `m.`, `mobile.`, `wap.`). */
+function bareHost(host: string): string {
+  return host.replace(/^(www|m|mobile|wap)\./, '');
+}
+
 /**
- * The catalogue platform a host belongs to (`www.` and `m.` variants included). Wildcard hosts
+ * The catalogue platform a host belongs to (`www.`, `m.`, `mobile.` and `wap.` variants included). Wildcard hosts
  * (`*.gov.cn` for app download pages) say where a platform's pages may be, not that every such
  * site is that platform, so they are not used here.
  */
 export function platformOfHost<P extends PlatformUrlInfo>(host: string, platforms: readonly P[]): P | undefined {
-  const bare = (h: string) => h.replace(/^(www|m)\./, '');
-  return platforms.find((p) => p.hosts.some((h) => !h.startsWith('*.') && (h === host || bare(h) === bare(host))));
+  return platforms.find((p) => p.hosts.some((h) => !h.startsWith('*.') && (h === host || bareHost(h) === bareHost(host))));
 }
 
 function escapeRe(s: string): string {
@@ -108,17 +166,26 @@ export function urlKey(text: string, platforms: readonly PlatformUrlInfo[]): str
       return `${canonicalHost}?${identity.map(([k, v]) => `${k}=${v}`).join('&')}`;
     }
     const hostPath = `${host}${path}`;
-    const mobileFolded = `${host.replace(/^m\./, '')}${path}`;
+    const mobileFolded = `${bareHost(host)}${path}`;
     for (const form of platform.url_forms) {
       const match = formRegExp(form).exec(hostPath) ?? formRegExp(form).exec(mobileFolded);
       if (match) return (platform.url_forms[0] ?? form).replace(/^https:\/\//, '').replace(/^www\./, '').replace('{id}', match[1]!).replace(/\/$/, '');
     }
-    const foldedHost = platform.hosts.some((h) => hostMatches(host.replace(/^m\./, ''), h)) ? host.replace(/^m\./, '') : host;
+    const foldedHost = platform.hosts.some((h) => hostMatches(bareHost(host), h)) ? bareHost(host) : host;
     return `${foldedHost}${path}`;
   }
   const params = [...url.searchParams].filter(([k]) => !TRACKING_PARAM.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = params.length > 0 ? `?${params.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
   return `${host}${path}${query}`;
+}
+
+/**
+ * The canonical form of a URL: `https://` and its lookup key (`http://m.weibo.cn/profile/1?from=x`
+ * → `https://weibo.com/u/1`). Returns null when the text is not an http(s) URL.
+ */
+export function canonicalUrl(text: string, platforms: readonly PlatformUrlInfo[]): string | null {
+  const key = urlKey(text, platforms);
+  return key === null ? null : `https://${key}`;
 }
 
 function decodeURIComponentSafe(s: string): string {

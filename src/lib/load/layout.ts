@@ -34,6 +34,8 @@ const IGNORED = new Set(['.gitkeep', '.keep', '.DS_Store', 'Thumbs.db', 'desktop
 
 const ROOT_FILES: Record<string, FileKind> = { 'site.yaml': 'site', 'policy.yaml': 'policy', 'platforms.yaml': 'platforms' };
 const YEAR_RE = /^\d{4}$/;
+/** Account slugs taken by the site's pages under /units/<unit>/ (the filing form and the trust poster). */
+const RESERVED_SLUGS = new Set(['form', 'poster']);
 const DATE_NAME_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 const LAYOUT_HINT =
@@ -44,7 +46,7 @@ type Classified = Omit<DataFileRef, 'abs' | 'file' | 'rel'> | { stray: Problem }
 function classify(segments: string[], at: { file: string; line: number; column: number }): Classified {
   const name = segments[segments.length - 1]!;
   const base = name.replace(/\.yaml$/, '');
-  const badName = (value: string, what: string) => ({ stray: problem('stray-file.bad-name', at, { name: value, what }) });
+  const badName = (value: string, what: string, reason?: string) => ({ stray: problem('stray-file.bad-name', at, reason ? { name: value, what, reason } : { name: value, what }) });
   const location = (hint: string) => ({ stray: problem('stray-file.location', at, { path: segments.join('/'), hint }) });
   const [top, second, third, fourth] = segments;
 
@@ -71,6 +73,7 @@ function classify(segments: string[], at: { file: string; line: number; column: 
     if (segments.length === 3 && third === 'unit.yaml') return { kind: 'unit', name: second!, unit: second };
     if (segments.length === 3) return location(`账号文件应放在 units/${second}/accounts/ 文件夹中。`);
     if (segments.length === 4 && third === 'accounts') {
+      if (RESERVED_SLUGS.has(base)) return badName(fourth!, '账号文件名', `${base} 是网站为单位页面保留的地址（登记表、海报），不能用作账号文件名。请换一个名称，例如 ${base}-account.yaml 或按平台命名（wechat.yaml）。`);
       return SLUG_RE.test(base) ? { kind: 'account', name: base, unit: second } : badName(fourth!, '账号文件名');
     }
     return location(`单位文件夹中只有 unit.yaml 和 accounts/<账号文件名>.yaml。`);
