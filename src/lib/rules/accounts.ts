@@ -1,13 +1,13 @@
 /**
  * Account rules that look across files: one account per platform, who the platform verified the
  * account as, and whether each event was filed in time (working days, holiday calendar aware).
+ * The facts themselves come from src/lib/compliance/facts.ts, shared with the compliance engine.
  */
-import { normalizeName } from '../normalize.ts';
+import { filingFacts, verificationOf } from '../compliance/facts.ts';
 import { problem } from '../problems.ts';
 import { EVENT_TYPES } from '../schema/account.ts';
 import type { Account } from '../model.ts';
 import type { RuleContext } from './context.ts';
-import { looksLikePersonName } from './person-name.ts';
 
 function checkOnePerPlatform(ctx: RuleContext): void {
   const groups = new Map<string, Account[]>();
@@ -32,49 +32,37 @@ function checkOnePerPlatform(ctx: RuleContext): void {
 
 function checkVerification(ctx: RuleContext): void {
   for (const account of ctx.dataset.accounts) {
-    const subject = account.verified_as;
-    if (subject === null) continue;
-    if (looksLikePersonName(subject)) {
-      ctx.report(problem('personal-registration.person', account.origin.at(['verified_as']), { value: subject }));
-      continue;
-    }
     const unit = ctx.unitById.get(account.unit);
-    if (!unit) continue;
-    const names = [unit.name, ...unit.aliases].map(normalizeName);
-    if (!names.includes(normalizeName(subject))) {
-      ctx.report(problem('verified-subject-mismatch.mismatch', account.origin.at(['verified_as']), { value: subject, unit: unit.name }));
-    }
+    const verification = verificationOf(account, unit);
+    const at = () => account.origin.at(['verified_as']);
+    if (verification === 'person') ctx.report(problem('personal-registration.person', at(), { value: account.verified_as! }));
+    else if (verification === 'mismatch') ctx.report(problem('verified-subject-mismatch.mismatch', at(), { value: account.verified_as!, unit: unit!.name }));
   }
 }
 
 function checkFilingDeadlines(ctx: RuleContext): void {
   const { policy, calendar } = ctx;
   if (!policy) return;
-  const deadline = policy.filing_deadline_working_days;
-  const since = policy.filing_checked_from;
   for (const account of ctx.dataset.accounts) {
-    account.events.forEach((e, i) => {
-      if (since && e.date < since) return;
-      if (e.filed <= e.date) return;
-      const count = calendar.workdaysBetween(e.date, e.filed, deadline);
-      if (count.missingYear !== undefined) {
-        ctx.report(problem('calendar-missing.year', account.origin.at(['events', i, 'filed']), { year: count.missingYear }));
-        return;
+    for (const fact of filingFacts(account, policy, calendar)) {
+      if (fact.status !== 'late' && fact.status !== 'unknown') continue;
+      const at = account.origin.at(['events', fact.index, 'filed']);
+      if (fact.status === 'unknown') {
+        ctx.report(problem('calendar-missing.year', at, { year: fact.missingYear! }));
+        continue;
       }
-      if (count.count <= deadline) return;
-      const due = calendar.addWorkdays(e.date, deadline).date ?? '';
-      const total = calendar.workdaysBetween(e.date, e.filed).count;
+      const e = fact.event;
       ctx.report(
-        problem('filing-late.late', account.origin.at(['events', i, 'filed']), {
+        problem('filing-late.late', at, {
           event: EVENT_TYPES[e.type],
           date: e.date,
           filed: e.filed,
-          workdays: total,
-          deadline,
-          due,
+          workdays: fact.workdays!,
+          deadline: fact.deadline,
+          due: fact.due ?? '',
         }),
       );
-    });
+    }
   }
 }
 

@@ -2,6 +2,7 @@
  * Checks that need one file only but more than its schema: ids against file names, fields that
  * depend on each other, calendar and event order, dates after "today".
  */
+import { closureWithoutNotice, needsVerification } from '../compliance/facts.ts';
 import { dayNumber, isWeekend } from '../dates.ts';
 import { problem } from '../problems.ts';
 import { EVENT_TYPES } from '../schema/account.ts';
@@ -70,12 +71,10 @@ function checkAccounts(ctx: RuleContext): void {
       ctx.report(problem('future-date.date', at(['waiver', 'approved_on']), { field: 'approved_on', title: '批准日期', value: account.waiver!.approved_on, asOf }));
     }
 
-    // closure hygiene and verification
-    const last = account.events[account.events.length - 1]!;
-    if ((last.type === 'suspended' || last.type === 'deregistered') && !last.notice_url) {
-      ctx.report(problem('closure-notice-missing.missing', at(['events', account.events.length - 1, 'type']), { event: EVENT_TYPES[last.type] }));
-    }
-    if (account.verified_as === null && account.status !== 'deregistered') {
+    // closure hygiene and verification (facts shared with the compliance engine)
+    const closure = closureWithoutNotice(account);
+    if (closure) ctx.report(problem('closure-notice-missing.missing', at(['events', closure.index, 'type']), { event: EVENT_TYPES[closure.event.type] }));
+    if (needsVerification(account)) {
       ctx.report(problem('unverified-account.null', at(['verified_as']), {}));
     }
   }

@@ -1,0 +1,9 @@
+/**
+ * /compliance/weekly.csv: the weekly 通报's problem list (one row per problem, UTF-8 with BOM so
+ * Excel opens it), the same file `npm run report -- --format csv` writes.
+ */
+import type { APIRoute } from 'astro';
+import { siteCompliance } from '../../components/compliance/site.ts';
+import { weeklyCsv } from '../../lib/compliance/report.ts';
+
+export const GET: APIRoute = () => new Response(weeklyCsv(siteCompliance()), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
