@@ -5,10 +5,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderJsonSchemas } from '../src/lib/schema/json-schema.ts';
+import { OPEN_DATA_SCHEMA_DIR, renderOpenDataSchemas } from '../src/lib/schema/opendata.ts';
 
 const dir = path.resolve(import.meta.dirname, '..', 'schemas');
 const check = process.argv.includes('--check');
-const files = renderJsonSchemas();
+const files = new Map([...renderJsonSchemas(), ...renderOpenDataSchemas()]);
 const stale: string[] = [];
 for (const [name, text] of files) {
   const file = path.join(dir, name);
@@ -16,12 +17,13 @@ for (const [name, text] of files) {
   if (current === text) continue;
   if (check) stale.push(name);
   else {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
     console.log(`wrote schemas/${name}`);
   }
 }
-const extra = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.schema.json') && !files.has(n)) : [];
+const listed = (sub: string) => (existsSync(path.join(dir, sub)) ? readdirSync(path.join(dir, sub)).map((n) => path.posix.join(sub, n)) : []);
+const extra = [...listed(''), ...listed(OPEN_DATA_SCHEMA_DIR)].filter((n) => n.endsWith('.schema.json') && !files.has(n));
 if (check) {
   if (stale.length || extra.length) {
     console.error(`JSON Schema 与 zod 定义不一致：${[...stale, ...extra.map((n) => `${n}（多余）`)].join('、')}。请运行 npm run schemas 并提交 schemas/ 的改动。`);

@@ -1,14 +1,21 @@
 /**
- * The whole publication: validate, Astro build, Pagefind index. Used by `npm run build`,
+ * The whole publication: validate, Astro build, search index. Used by `npm run build`,
  * `npm start`, the browser tests and the build benchmark.
+ *
+ * The registry is loaded and validated once and handed to the pages (src/site/registry.ts).
+ * The search index is built from the model (src/site/search-records.ts), not by crawling the
+ * HTML; Pagefind's own UI bundles are removed from the output (the site has its own search page).
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { todayInChina } from '../lib/dates.ts';
+import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
+import { shareRegistry } from './registry.ts';
+import { searchRecords } from './search-records.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,13 +28,32 @@ export interface BuildOptions {
   base?: string;
   /** Deployment origin (default `SITE`). */
   site?: string;
+  /** Astro's log level (default `warn`; `info` lists every page with its render time). */
+  logLevel?: 'warn' | 'info';
 }
 
 export interface BuildResult {
   outDir: string;
   asOf: string;
   pages: number;
+  /** Records in the search index. */
+  searchRecords: number;
+  /** Milliseconds spent in each step. */
+  timings: { validate: number; astro: number; search: number };
 }
+
+/** Directory of the search index in the output. */
+export const SEARCH_DIR = 'pagefind';
+
+/**
+ * Postings per Pagefind index chunk (Pagefind's default is 20000). Each search term downloads the
+ * chunk holding it; smaller chunks keep a query on a phone under 40 KB at 50k accounts, for a
+ * few more entries in the start-up file.
+ */
+export const INDEX_CHUNK_SIZE = 4000;
+
+/** Files of the Pagefind bundle the site uses; the rest (Pagefind's UI kits, highlighter) is removed. */
+const SEARCH_FILES = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\..*\.pf_meta|wasm\..*\.pagefind)$/;
 
 function countPages(dir: string): number {
   let n = 0;
@@ -35,27 +61,77 @@ function countPages(dir: string): number {
   return n;
 }
 
+/** Builds the search index of a registry into `<outDir>/pagefind/`; returns the number of records. */
+export async function buildSearchIndex(registry: Registry, outDir: string, base: string): Promise<number> {
+  const prefix = base.replace(/\/?$/, '/');
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+  let count = 0;
+  let batch: Promise<pagefind.NewFileResponse>[] = [];
+  const flush = async () => {
+    for (const response of await Promise.all(batch)) if (response.errors.length) throw new Error(`Pagefind 索引出错：${response.errors.join('；')}`);
+    batch = [];
+  };
+  const links = { unit: (id: string) => `${prefix}units/${id}/`, impostor: (id: string) => `${prefix}impostors/#${id}` };
+  for (const record of searchRecords(registry, links)) {
+    batch.push(index.addCustomRecord(record));
+    count++;
+    if (batch.length >= 200) await flush();
+  }
+  await flush();
+  const dir = path.join(outDir, SEARCH_DIR);
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length) throw new Error(`Pagefind 无法写出索引：${written.errors.join('；')}`);
+  await pagefind.close();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && !SEARCH_FILES.test(entry.name)) rmSync(path.join(dir, entry.name));
+  }
+  return count;
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const asOf = options.asOf ?? todayInChina();
-  const { problems, ok } = loadRegistry(options.dataDir, { asOf });
-  if (!ok) {
+  const base = options.base ?? process.env.BASE ?? '/';
+  let t = performance.now();
+  const { registry, problems, ok } = loadRegistry(options.dataDir, { asOf });
+  if (!ok || !registry) {
     const errors = problems.filter((p) => p.severity === 'error');
     const list = errors.slice(0, 20).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`);
     throw new Error(`数据有 ${errors.length} 个错误，不能发布：\n${list.join('\n')}\n请运行 npm run validate 查看全部问题。`);
   }
-  process.env.REGISTRY_DATA = options.dataDir;
+  const validate = performance.now() - t;
+  const dataDir = path.resolve(options.dataDir);
+  process.env.REGISTRY_DATA = dataDir;
   process.env.REGISTRY_AS_OF = asOf;
-  await build({
-    root: PROJECT_ROOT,
-    outDir: options.outDir,
-    base: options.base ?? process.env.BASE ?? '/',
-    site: options.site ?? process.env.SITE ?? 'http://localhost:4321',
-    logLevel: 'warn',
-  });
-  const { index } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error('Pagefind 无法创建索引');
-  await index.addDirectory({ path: options.outDir });
-  await index.writeFiles({ outputPath: path.join(options.outDir, 'pagefind') });
-  await pagefind.close();
-  return { outDir: options.outDir, asOf, pages: countPages(options.outDir) };
+  process.env.REGISTRY_BASE = base;
+  shareRegistry({ dataDir, asOf, registry });
+  t = performance.now();
+  // Astro writes its intermediate server build into <cwd>/.astro/ when the output is outside the
+  // working directory, so two builds into temporary folders (tests, benchmarks, several people on
+  // one machine) would overwrite each other's. Work from a folder of this build's own, inside the
+  // project (the intermediate build imports packages from its node_modules).
+  const cwd = process.cwd();
+  const outDir = path.resolve(options.outDir);
+  mkdirSync(path.join(PROJECT_ROOT, '.astro'), { recursive: true });
+  const workDir = mkdtempSync(path.join(PROJECT_ROOT, '.astro', 'build-'));
+  process.chdir(workDir);
+  try {
+    await build({
+      root: PROJECT_ROOT,
+      outDir,
+      base,
+      site: options.site ?? process.env.SITE ?? 'http://localhost:4321',
+      logLevel: options.logLevel ?? 'warn',
+    });
+  } finally {
+    process.chdir(cwd);
+    rmSync(workDir, { recursive: true, force: true });
+    shareRegistry(null);
+  }
+  const astro = performance.now() - t;
+  t = performance.now();
+  const records = await buildSearchIndex(registry, outDir, base);
+  const search = performance.now() - t;
+  return { outDir, asOf, pages: countPages(outDir), searchRecords: records, timings: { validate, astro, search } };
 }

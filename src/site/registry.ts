@@ -3,6 +3,9 @@
  * `REGISTRY_DATA` (default `data`), evaluated at `REGISTRY_AS_OF` (default today in China) so a
  * build of the same data at the same date is reproducible. A registry with errors is refused:
  * nothing invalid is ever published.
+ *
+ * `buildSite` has already loaded and validated the registry before it starts Astro in the same
+ * process; it hands the model over (`shareRegistry`) so a large registry is not read twice.
  */
 import path from 'node:path';
 import { todayInChina } from '../lib/dates.ts';
@@ -10,6 +13,15 @@ import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
 
 let cached: Registry | undefined;
+
+/** Where a registry loaded before Astro started waits (Astro's bundled modules are separate instances of this one). */
+const SHARED = Symbol.for('gov-newmedia-registry.site-registry');
+
+interface Shared {
+  dataDir: string;
+  asOf: string;
+  registry: Registry;
+}
 
 /** The data directory the site is built from. */
 export function dataDir(): string {
@@ -21,8 +33,16 @@ export function buildDate(): string {
   return process.env.REGISTRY_AS_OF ?? todayInChina();
 }
 
+/** Offers a registry already loaded (without errors) from `dataDir` at `asOf` to the pages of the next build; null withdraws it. */
+export function shareRegistry(shared: Shared | null): void {
+  (globalThis as Record<symbol, unknown>)[SHARED] = shared ?? undefined;
+}
+
+/** The registry the pages are built from. */
 export function siteRegistry(): Registry {
-  if (cached) return cached;
+  const shared = (globalThis as Record<symbol, Shared | undefined>)[SHARED];
+  if (shared && shared.dataDir === dataDir() && shared.asOf === buildDate()) return shared.registry;
+  if (cached && cached.dataDir === dataDir() && cached.asOf === buildDate()) return cached;
   const result = loadRegistry(dataDir(), { asOf: buildDate() });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.registry || errors.length > 0) {
