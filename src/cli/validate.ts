@@ -191,7 +191,11 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   const result = loadRegistry(options.data, { asOf: options.asOf });
   const base = path.dirname(options.data);
   let problems = result.problems;
-  if (changed) problems = problems.filter((p) => changed.has(path.resolve(base, p.file)));
+  // A duplicate identifier is reported on the later of its two files (accounts before impostors,
+  // by path): a change that copies an unchanged account's or a reported impostor's handle can be
+  // the earlier one, so a problem whose other file changed is the change's problem too.
+  const inChanged = (file: unknown) => typeof file === 'string' && changed!.has(path.resolve(base, file));
+  if (changed) problems = problems.filter((p) => inChanged(p.file) || inChanged(p.params.otherFile));
   if (options.errorsOnly) problems = problems.filter((p) => p.severity === 'error');
   const hasErrors = problems.some((p) => p.severity === 'error');
 

@@ -44,9 +44,17 @@ export const MESSAGES = {
     'yaml-unsafe',
     (p) => `文件过大（${p.size} 字节，上限 ${p.limit} 字节）。一个文件只写一个账号（或一次巡查）的内容。`,
   ),
+  'yaml-unsafe.too-many-nodes': m<{ limit: number }>(
+    'yaml-unsafe',
+    (p) => `文件中的值太多（超过 ${p.limit} 个），无法安全读取。一个文件只写一个账号（或一次巡查）的内容。`,
+  ),
   'yaml-unsafe.symlink': m('yaml-unsafe', () => '数据目录中不能有符号链接（快捷方式）。请放入真实文件。'),
   'yaml-unsafe.not-a-file': m('yaml-unsafe', () => '这不是普通文件（可能是设备或管道），不能作为数据文件。'),
   'yaml-unsafe.unreadable': m<{ reason: string }>('yaml-unsafe', (p) => `文件无法读取：${p.reason}`),
+  'yaml-unsafe.too-many-problems': m<{ shown: number; total: number }>(
+    'yaml-unsafe',
+    (p) => `这个文件的问题太多（共 ${p.total} 个），只列出了前 ${p.shown} 个。这么多问题通常说明整个文件的写法或编码有误：请对照模板检查，或用 npm run new 重新生成。`,
+  ),
 
   // ── stray-file ──────────────────────────────────────────────────────────────
   'stray-file.extension': m<{ name: string; suggestion: string }>(

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type * as z from 'zod';
-import { problem, type Location, type Problem } from '../problems.ts';
+import { compareProblems, problem, type Location, type Problem } from '../problems.ts';
 import { deriveAccount, deepFreeze, type Account, type ImpostorRecord, type InspectionRecord, type SourceRef, type Unit } from '../model.ts';
 import { SCHEMAS, type FileKind } from '../schema/index.ts';
 import type { CalendarYear } from '../schema/calendar.ts';
@@ -16,7 +16,7 @@ import { scanLayout, type DataFileRef } from './layout.ts';
 import type { PathSegment, PositionIndex } from './positions.ts';
 import { MAX_FILE_BYTES, MAX_INSPECTION_BYTES, readDataFile } from './read.ts';
 import { checkSchema } from './schema-check.ts';
-import { parseYaml } from './yaml.ts';
+import { MAX_INSPECTION_NODES, MAX_NODES, parseYaml } from './yaml.ts';
 import { scanPersonalData } from '../rules/personal-data.ts';
 
 /** Source reference backed by a file's position index. */
@@ -61,24 +61,55 @@ const REQUIRED_ROOT_FILES = ['site.yaml', 'policy.yaml', 'platforms.yaml'] as co
 
 type Parsed = { ref: DataFileRef; value: unknown; origin: Source };
 
+/** Appends without spreading: a hostile file can have more problems than a call has room for arguments. */
+function append(target: Problem[], items: readonly Problem[]): void {
+  for (const item of items) target.push(item);
+}
+
+/**
+ * Most problems reported for one file from reading, parsing and its schema. A hostile 1 MB file
+ * (a list of 400,000 wrong items) otherwise yields 400,000 problems and most of a gigabyte of
+ * messages; a few such files in one pull request would exhaust the CI machine. Past the limit
+ * the first problems (by line) are kept and one more says how many there were.
+ */
+export const MAX_PROBLEMS_PER_FILE = 1000;
+
+/** Keeps the first MAX_PROBLEMS_PER_FILE problems of one file (by position) and says how many were left out. */
+function capProblems(fileProblems: Problem[]): Problem[] {
+  if (fileProblems.length <= MAX_PROBLEMS_PER_FILE) return fileProblems;
+  const sorted = fileProblems.sort(compareProblems);
+  const kept = sorted.slice(0, MAX_PROBLEMS_PER_FILE);
+  const next = sorted[MAX_PROBLEMS_PER_FILE]!;
+  kept.push(problem('yaml-unsafe.too-many-problems', next, { shown: MAX_PROBLEMS_PER_FILE, total: sorted.length }));
+  return kept;
+}
+
 /** Reads, parses and schema-checks one file. */
 function readOne(ref: DataFileRef, problems: Problem[]): Parsed | undefined {
+  const fileProblems: Problem[] = [];
+  const parsed = readAndCheck(ref, fileProblems);
+  append(problems, capProblems(fileProblems));
+  return parsed;
+}
+
+/** Reads, parses and schema-checks one file, collecting its problems. */
+function readAndCheck(ref: DataFileRef, problems: Problem[]): Parsed | undefined {
   const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
   if (read.problem) {
     problems.push(read.problem);
     return undefined;
   }
-  const parsed = parseYaml(read.text, ref.file);
+  const parsed = parseYaml(read.text, ref.file, { maxNodes: ref.kind === 'inspection' ? MAX_INSPECTION_NODES : MAX_NODES });
   if (!parsed.parsed) {
-    problems.push(...parsed.problems);
+    append(problems, parsed.problems);
     return undefined;
   }
   const { data, positions } = parsed.parsed;
-  problems.push(...scanPersonalData(data, ref.file, positions));
+  append(problems, scanPersonalData(data, ref.file, positions));
   const schema = SCHEMAS[ref.kind] as z.ZodType;
   const checked = checkSchema(schema, data, ref.file, positions);
   if (checked.problems.length > 0) {
-    problems.push(...checked.problems);
+    append(problems, checked.problems);
     return undefined;
   }
   return { ref, value: checked.value, origin: new Source(ref.file, positions) };

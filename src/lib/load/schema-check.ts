@@ -43,6 +43,24 @@ export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Longest piece of a value from the file quoted in a message, in characters. */
+export const MAX_QUOTED_CHARS = 200;
+
+/**
+ * A value from the file as a message quotes it: invisible and control characters written as
+ * `[U+001B]`, and at most MAX_QUOTED_CHARS characters. A message must not carry a hostile
+ * file's terminal escape sequences into the CI log, nor a 7 MB string into every output.
+ */
+export function quoteValue(text: string): string {
+  let shown = text;
+  if (text.length > MAX_QUOTED_CHARS) {
+    let count = 0;
+    for (const _ of text) count++;
+    if (count > MAX_QUOTED_CHARS) shown = `${Array.from(text.slice(0, MAX_QUOTED_CHARS * 2)).slice(0, MAX_QUOTED_CHARS).join('')}…（共 ${count} 个字符）`;
+  }
+  return shown.replace(INVISIBLE_RE, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
+}
+
 /** Unwraps optional/nullable/default/pipe wrappers, collecting the outermost metadata. */
 function unwrap(schema: AnySchema, meta: FieldMeta): { schema: AnySchema; meta: FieldMeta } {
   let current = schema;
@@ -188,7 +206,7 @@ function issueToProblem(
       const allowed = Object.keys(shape);
       return issue.keys.map((key) =>
         problem('schema.unknown-key', at([...path, key], 'key'), {
-          key,
+          key: quoteValue(key),
           suggestion: closest(key, allowed) ?? '',
           allowed: allowed.join('、'),
         }),
@@ -202,7 +220,7 @@ function issueToProblem(
       const expected = String(issue.expected);
       const source = positions.scalarSource(path);
       if (expected === 'string' && source !== undefined && value !== null) {
-        return [problem('schema.quote', at(), { ...base, source, read: typeName(value) })];
+        return [problem('schema.quote', at(), { ...base, source: quoteValue(source), read: typeName(value) })];
       }
       if (path.length === 0) return [problem('schema.not-object', at([]), { actual: typeName(value) })];
       if (expected === 'int' && typeof value === 'number') {
@@ -212,14 +230,14 @@ function issueToProblem(
         problem('schema.type', at(), {
           ...base,
           expected: EXPECTED_NAMES[expected] ?? expected,
-          actual: source ?? (typeof value === 'string' ? `文字「${value}」` : typeName(value)),
+          actual: source !== undefined ? quoteValue(source) : typeof value === 'string' ? `文字「${quoteValue(value)}」` : typeName(value),
         }),
       ];
     }
     case 'invalid_format': {
       const text = typeof value === 'string' ? value : String(value);
       if (issue.format === 'date') {
-        return [problem('schema.date', at(), { ...base, value: text, suggestion: suggestDate(text) ?? '' })];
+        return [problem('schema.date', at(), { ...base, value: quoteValue(text), suggestion: suggestDate(text) ?? '' })];
       }
       if (issue.format === 'regex') {
         const invisible = text.match(INVISIBLE_RE);
@@ -236,35 +254,81 @@ function issueToProblem(
             }),
           ];
         }
-        if (/\s/.test(text)) return [problem('schema.whitespace', at(), { ...base, value: text })];
-        return [problem('schema.format', at(), { ...base, value: text, hint: meta.description ?? '' })];
+        if (/\s/.test(text)) return [problem('schema.whitespace', at(), { ...base, value: quoteValue(text) })];
+        return [problem('schema.format', at(), { ...base, value: quoteValue(text), hint: meta.description ?? '' })];
       }
-      return [problem('schema.format', at(), { ...base, value: text, hint: meta.description ?? '' })];
+      return [problem('schema.format', at(), { ...base, value: quoteValue(text), hint: meta.description ?? '' })];
     }
     case 'too_small': {
       if (issue.origin === 'string') return [problem('schema.blank', at(), base)];
       if (issue.origin === 'array') return [problem('schema.too-few', at(), { ...base, min: Number(issue.minimum) })];
-      return [problem('schema.range', at(), { ...base, value: String(value), hint: meta.description ?? '' })];
+      return [problem('schema.range', at(), { ...base, value: quoteValue(String(value)), hint: meta.description ?? '' })];
     }
     case 'too_big': {
       if (issue.origin === 'string') {
         return [problem('schema.too-long', at(), { ...base, length: [...String(value)].length, max: Number(issue.maximum) })];
       }
-      return [problem('schema.range', at(), { ...base, value: String(value), hint: meta.description ?? '' })];
+      return [problem('schema.range', at(), { ...base, value: quoteValue(String(value)), hint: meta.description ?? '' })];
     }
     case 'invalid_value':
-      return [problem('schema.enum', at(), { ...base, value: String(value), options: meta.description ?? issue.values.join('、') })];
+      return [problem('schema.enum', at(), { ...base, value: quoteValue(String(value)), options: meta.description ?? issue.values.join('、') })];
     case 'invalid_union': {
       const u = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
       if (u.discriminator) {
         if (value === undefined) return [problem('schema.missing', at(), { field: u.discriminator, title: '事项类型', hint: '' })];
-        return [problem('schema.enum', at(), { field: u.discriminator, title: '事项类型', value: String(value), options: (u.options ?? []).join('、') })];
+        return [problem('schema.enum', at(), { field: u.discriminator, title: '事项类型', value: quoteValue(String(value)), options: (u.options ?? []).join('、') })];
       }
-      return [problem('schema.format', at(), { ...base, value: String(value), hint: meta.description ?? '' })];
+      return [problem('schema.format', at(), { ...base, value: quoteValue(String(value)), hint: meta.description ?? '' })];
     }
     default:
-      return [problem('schema.format', at(), { ...base, value: String(value), hint: meta.description ?? '' })];
+      return [problem('schema.format', at(), { ...base, value: quoteValue(String(value)), hint: meta.description ?? '' })];
   }
+}
+
+type Issue = z.core.$ZodIssue;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Every issue of `data`, even when there are too many for zod. zod gathers the issues of a
+ * value and spreads them into its parent's list (`push(...issues)`); past several hundred
+ * thousand issues in one field (a list of that many wrong items) that overflows the call stack.
+ * Then the value is checked piece by piece: a list item by item, a field group key by key
+ * (unknown and missing keys found here, as zod finds them), so the result is the same issues,
+ * only gathered without the spread. `split` checks piece by piece from the start.
+ */
+function collectIssues(schema: AnySchema, data: unknown, prefix: readonly PathSegment[], out: Issue[], split = false): void {
+  let result;
+  try {
+    if (!split) result = schema.safeParse(data);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  if (!result) {
+    const def = unwrap(schema, {}).schema._zod.def as { type: string; element?: AnySchema; shape?: Record<string, AnySchema> };
+    // A list's own checks (at least one item) cannot fail once it has two items.
+    if (def.type === 'array' && def.element && Array.isArray(data) && data.length >= 2) {
+      for (let i = 0; i < data.length; i++) collectIssues(def.element, data[i], [...prefix, i], out);
+      return;
+    }
+    if (def.type === 'object' && def.shape && isRecord(data)) {
+      const unknown = Object.keys(data).filter((key) => !Object.hasOwn(def.shape!, key));
+      if (unknown.length > 0) out.push({ code: 'unrecognized_keys', keys: unknown, path: [...prefix], message: '', input: data } as Issue);
+      for (const [key, field] of Object.entries(def.shape)) collectIssues(field, data[key], [...prefix, key], out);
+      return;
+    }
+    if (!split) throw new RangeError(`${schema._zod.def.type} 的问题太多，无法逐项检查`);
+    result = schema.safeParse(data);
+  }
+  if (result.success) return;
+  for (const issue of result.error.issues) out.push(prefix.length > 0 ? { ...issue, path: [...prefix, ...issue.path] } : issue);
+}
+
+/** The issues of `data` checked piece by piece (what checkSchema falls back to), for tests. */
+export function piecewiseIssues(schema: AnySchema, data: unknown): Issue[] {
+  const out: Issue[] = [];
+  collectIssues(schema, data, [], out, true);
+  return out;
 }
 
 /** Validates `data` with `schema`; returns the parsed value or one problem per field. */
@@ -274,9 +338,19 @@ export function checkSchema<S extends AnySchema>(
   file: string,
   positions: PositionIndex,
 ): { value: z.output<S>; problems: [] } | { value?: undefined; problems: Problem[] } {
-  const result = schema.safeParse(data);
-  if (result.success) return { value: result.data, problems: [] };
-  const problems = result.error.issues.flatMap((issue) => issueToProblem(issue, schema, data, file, positions));
+  let result;
+  try {
+    result = schema.safeParse(data);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    result = undefined;
+  }
+  if (result?.success) return { value: result.data, problems: [] };
+  let issues: Issue[] = [];
+  if (result) issues = result.error.issues;
+  else collectIssues(schema, data, [], issues);
+  const problems: Problem[] = [];
+  for (const issue of issues) for (const p of issueToProblem(issue, schema, data, file, positions)) problems.push(p);
   return { problems };
 }
 

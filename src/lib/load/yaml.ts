@@ -6,9 +6,10 @@
  * duplicate and of the first occurrence, and every parser error becomes a `yaml-syntax`
  * problem with a hint in Chinese.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { problem, type Problem } from '../problems.ts';
-import { PositionIndex, pathKey, type PathSegment } from './positions.ts';
+import { PositionIndex, type PositionNode } from './positions.ts';
+import { quoteValue } from './schema-check.ts';
 
 export interface ParsedYaml {
   /** The document as plain data (objects, arrays, strings, numbers, booleans, null). */
@@ -61,11 +62,10 @@ function unsafe(state: WalkState, reason: UnsafeReason, offset: number): void {
 }
 
 /** Walks the node tree: records positions, refuses unsafe constructs, finds duplicate keys. */
-function walk(node: Node | null | undefined, path: PathSegment[], state: WalkState): void {
+function walk(node: Node | null | undefined, slot: PositionNode, state: WalkState): void {
   if (!node) return;
-  const key = pathKey(path);
   const offset = node.range?.[0] ?? 0;
-  state.positions.setValue(key, offset);
+  slot.value = offset;
   if (isAlias(node)) return unsafe(state, 'alias', offset);
   if (node.anchor) unsafe(state, 'anchor', offset);
   if (node.tag) unsafe(state, 'tag', offset);
@@ -89,22 +89,20 @@ function walk(node: Node | null | undefined, path: PathSegment[], state: WalkSta
       const first = seen.get(name);
       if (first !== undefined) {
         const at = { file: state.file, ...state.positions.position(keyOffset) };
-        state.problems.push(problem('yaml-duplicate-key.key', at, { key: name, firstLine: state.positions.position(first).line }));
+        state.problems.push(problem('yaml-duplicate-key.key', at, { key: quoteValue(name), firstLine: state.positions.position(first).line }));
         continue;
       }
       seen.set(name, keyOffset);
-      const childKey = pathKey([...path, name]);
-      state.positions.setKey(childKey, keyOffset);
+      const child = slot.child(name);
+      child.key = keyOffset;
       const value = pair.value as Node | null;
-      if (value) walk(value, [...path, name], state);
-      else state.positions.setValue(childKey, keyOffset);
+      if (value) walk(value, child, state);
+      else child.value = keyOffset;
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item as Node, [...path, i], state));
+    node.items.forEach((item, i) => walk(item as Node, slot.child(i), state));
   } else if (isScalar(node)) {
-    if (typeof node.value !== 'string' && node.type === 'PLAIN' && typeof node.source === 'string') {
-      state.positions.setScalarSource(key, node.source);
-    }
+    if (typeof node.value !== 'string' && node.type === 'PLAIN' && typeof node.source === 'string') slot.source = node.source;
   }
   state.depth--;
 }
@@ -137,8 +135,35 @@ function maxBracketDepth(text: string): { depth: number; offset: number } {
   return { depth: max, offset };
 }
 
+/** Most values (YAML nodes) in one file; inspection records list every account, so they get more. */
+export const MAX_NODES = 50_000;
+export const MAX_INSPECTION_NODES = 2_000_000;
+
+/** Lexer tokens that start a value. */
+const VALUE_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'flow-map-start', 'flow-seq-start', 'alias']);
+
+/**
+ * Whether a text holds more than `max` values, found by the lexer alone (a few bytes of memory
+ * per token). The parser needs about 600 bytes per value: a 1 MB list of `1,1,1,…` is 500,000
+ * values and half a gigabyte, an 8 MB one four gigabytes and minutes. A value takes at least two
+ * characters, so shorter texts are not lexed.
+ */
+function tooManyNodes(text: string, max: number): boolean {
+  if (text.length < 2 * max) return false;
+  let count = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (VALUE_TOKENS.has(CST.tokenType(token) ?? '') && ++count > max) return true;
+  }
+  return false;
+}
+
+export interface ParseOptions {
+  /** Most values the file may hold (default MAX_NODES). */
+  maxNodes?: number;
+}
+
 /** Parses one YAML text. `file` is the display path used in problems. */
-export function parseYaml(text: string, file: string): ParseResult {
+export function parseYaml(text: string, file: string, { maxNodes = MAX_NODES }: ParseOptions = {}): ParseResult {
   const lineCounter = new LineCounter();
   const positions = new PositionIndex(lineCounter.lineStarts);
   const nesting = maxBracketDepth(text);
@@ -146,6 +171,7 @@ export function parseYaml(text: string, file: string): ParseResult {
     const line = text.slice(0, nesting.offset).split('\n').length;
     return { problems: [problem('yaml-unsafe.too-deep', { file, line, column: 1 }, { max: MAX_DEPTH })] };
   }
+  if (tooManyNodes(text, maxNodes)) return { problems: [problem('yaml-unsafe.too-many-nodes', { file, line: 1, column: 1 }, { limit: maxNodes })] };
   let doc;
   try {
     doc = parseDocument(text, {
@@ -172,7 +198,7 @@ export function parseYaml(text: string, file: string): ParseResult {
   }
   const state: WalkState = { positions, problems: [], file, depth: 0 };
   try {
-    walk(doc.contents as Node | null, [], state);
+    walk(doc.contents as Node | null, positions.root, state);
   } catch {
     return { problems: [problem('yaml-unsafe.too-deep', { file, line: 1, column: 1 }, { max: MAX_DEPTH })] };
   }

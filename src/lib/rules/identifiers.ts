@@ -10,6 +10,7 @@ import type { Platform } from '../schema/platforms.ts';
 import type { PathSegment } from '../load/positions.ts';
 import type { SourceRef } from '../model.ts';
 import type { RuleContext } from './context.ts';
+import { compileHandlePattern, type HandleMatcher } from './handle-pattern.ts';
 
 /** Checks one URL against its platform; reports and returns false when it does not belong (also used by the scaffolder). */
 export function checkUrl(
@@ -49,17 +50,29 @@ export function checkUrl(
   return true;
 }
 
-const patternCache = new Map<string, RegExp | null>();
-/** A handle pattern as a whole-string RegExp, or null when it does not compile. */
-export function handleRegExp(pattern: string): RegExp | null {
-  if (!patternCache.has(pattern)) {
+const patternCache = new Map<string, { matcher: HandleMatcher | null; reason: string }>();
+
+/** A handle pattern compiled for whole-string matching in linear time, or why it cannot be used. */
+function compilePattern(pattern: string): { matcher: HandleMatcher | null; reason: string } {
+  let entry = patternCache.get(pattern);
+  if (!entry) {
     try {
-      patternCache.set(pattern, new RegExp(`^(?:${pattern})$`, 'u'));
-    } catch {
-      patternCache.set(pattern, null);
+      new RegExp(pattern, 'u');
+      entry = { matcher: compileHandlePattern(pattern), reason: '' };
+    } catch (error) {
+      entry = { matcher: null, reason: (error as Error).message };
     }
+    patternCache.set(pattern, entry);
   }
-  return patternCache.get(pattern)!;
+  return entry;
+}
+
+/**
+ * A handle pattern as a whole-string matcher, or null when it does not compile or uses what the
+ * linear-time matcher refuses (backreferences, lookaround: see handle-pattern.ts).
+ */
+export function handleRegExp(pattern: string): HandleMatcher | null {
+  return compilePattern(pattern).matcher;
 }
 
 interface Claim {
@@ -80,13 +93,8 @@ export function checkIdentifiers(ctx: RuleContext): void {
     if (catalogue.value.platforms.findIndex((q) => q.id === p.id) !== i) {
       ctx.report(problem('schema.duplicate-platform', catalogue.origin.at(['platforms', i, 'id']), { id: p.id }));
     }
-    if (!handleRegExp(p.handle_pattern)) {
-      let reason = '';
-      try {
-        new RegExp(p.handle_pattern, 'u');
-      } catch (error) {
-        reason = (error as Error).message;
-      }
+    const { matcher, reason } = compilePattern(p.handle_pattern);
+    if (!matcher) {
       ctx.report(problem('schema.bad-regex', catalogue.origin.at(['platforms', i, 'handle_pattern']), { pattern: p.handle_pattern, reason }));
     }
   });

@@ -1,0 +1,120 @@
+/**
+ * The adversarial corpus (test/fixtures/adversarial/cases.ts): each case, applied to a fresh
+ * copy of the fixture registry, gets exactly its expected verdict. Also: the corpus covers every
+ * attack the issue lists, and `--changed` in a pull request still catches a reported impostor
+ * filed as an official account.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runValidate } from '../src/cli/validate.ts';
+import type { LoadResult } from '../src/lib/registry.ts';
+import { loadRegistry } from '../src/lib/registry.ts';
+import { CASES, type AdversarialCase } from './fixtures/adversarial/cases.ts';
+import { AS_OF, FIXTURE, REPO } from './helpers/fixture.ts';
+
+const CORPUS = path.join(REPO, 'test', 'fixtures', 'adversarial', 'corpus');
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+/** A fresh copy of the fixture with the case applied; returns the data directory. */
+function apply(c: AdversarialCase): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), `registry-adversarial-${c.id}-`));
+  roots.push(root);
+  const data = path.join(root, 'data');
+  cpSync(FIXTURE, data, { recursive: true });
+  const overlay = path.join(CORPUS, c.id);
+  if (existsSync(overlay)) cpSync(overlay, data, { recursive: true });
+  c.prepare?.(data, root);
+  return data;
+}
+
+const rel = (file: string) => file.replace(/^data\//, '');
+const sortKey = (p: readonly unknown[]) => JSON.stringify(p);
+
+describe('the adversarial corpus', () => {
+  it('has a folder or a prepare step for every case, and no folder without a case', () => {
+    const folders = readdirSync(CORPUS).sort();
+    expect(folders.filter((f) => !CASES.some((c) => c.id === f))).toEqual([]);
+    for (const c of CASES) expect(existsSync(path.join(CORPUS, c.id)) || c.prepare !== undefined, c.id).toBe(true);
+    expect(new Set(CASES.map((c) => c.id)).size).toBe(CASES.length);
+  });
+
+  it.each(CASES.map((c) => [c.id, c] as const))('%s', (_, c) => {
+    const result: LoadResult = loadRegistry(apply(c), { asOf: AS_OF });
+    let rest = result.problems;
+    if (c.rules) {
+      for (const [rule, file, line] of c.rules) {
+        const found = rest.find((p) => p.rule === rule && rel(p.file) === file && p.line === line);
+        expect(found, `${rule} ${file}:${line}`).toBeDefined();
+        rest = rest.filter((p) => p !== found);
+      }
+    }
+    if (c.problems) {
+      expect(rest.map((p) => [p.code, rel(p.file), p.line]).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+        c.problems.map((p) => [...p]).sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+      );
+    }
+    if (c.counts) {
+      const counts: Record<string, number> = {};
+      for (const p of rest) counts[p.code] = (counts[p.code] ?? 0) + 1;
+      expect(counts).toEqual(c.counts);
+    }
+    c.check?.(result);
+    // Whatever the attack, every problem says where it is.
+    for (const p of result.problems) expect(p.line >= 1 && p.column >= 1 && p.file.startsWith('data/'), JSON.stringify(p)).toBe(true);
+  });
+});
+
+describe('the attacks of issue #7', () => {
+  const ids = CASES.map((c) => c.id);
+  it.each([
+    ['script and HTML in every text field', 'script-and-html'],
+    ['javascript: and data: URLs', 'dangerous-urls'],
+    ['look-alike hosts', 'lookalike-hosts'],
+    ['zero-width and right-to-left override characters', 'invisible-characters'],
+    ['homoglyph names and handles', 'homoglyphs'],
+    ['a handle equal to another account’s after normalisation', 'normalised-duplicates'],
+    ['YAML bombs', 'yaml-bombs'],
+    ['deep nesting', 'deep-nesting'],
+    ['10 MB strings', 'ten-megabyte-strings'],
+    ['10,000 accounts in one unit', 'ten-thousand-accounts'],
+    ['symlinks and files escaping the data directory', 'links-and-special-files'],
+    ['non-UTF-8 encodings', 'encodings'],
+  ])('%s', (_, id) => {
+    expect(ids).toContain(id);
+  });
+});
+
+describe('a pull request that files a reported impostor as an official account', () => {
+  it('fails `validate --changed` although the problem is reported on the unchanged impostor record', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'registry-adversarial-git-'));
+    roots.push(root);
+    const data = path.join(root, 'data');
+    cpSync(FIXTURE, data, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'smuggle');
+    cpSync(path.join(CORPUS, 'impostor-as-official'), data, { recursive: true });
+    // And a copy of a unit whose folder sorts before the original: the duplicates land on the unchanged files.
+    cpSync(path.join(FIXTURE, 'units/suonan-zhen'), path.join(data, 'units/aaa-copy'), { recursive: true });
+    writeFileSync(path.join(data, 'units/aaa-copy/unit.yaml'), 'id: aaa-copy\nname: 东乡族自治县锁南镇人民政府\nkind: township\n');
+    rmSync(path.join(data, 'units/aaa-copy/accounts/kuaishou.yaml'));
+    git('add', '-A');
+    git('commit', '-qm', 'file an impostor and a copy as official');
+    let stdout = '';
+    const code = await runValidate(['--data', data, '--as-of', AS_OF, '--format', 'json', '--changed', 'main'], { stdout: (t: string) => void (stdout += t), stderr: () => undefined, env: {}, cwd: root } as never);
+    const problems = JSON.parse(stdout).problems as { file: string; rule: string; line: number }[];
+    expect(code).toBe(1);
+    expect(problems.filter((p) => p.rule === 'duplicate-identifier').map((p) => `${p.file}:${p.line}`).sort()).toEqual([
+      'data/impostors/dxjy-fake.yaml:3',
+      'data/impostors/dxjy-fake.yaml:4',
+      'data/units/suonan-zhen/accounts/wechat.yaml:3',
+      'data/units/suonan-zhen/accounts/wechat.yaml:4',
+    ]);
+  });
+});
