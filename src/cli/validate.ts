@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import * as core from '@actions/core';
@@ -188,7 +189,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  const result = loadRegistry(options.data, { asOf: options.asOf });
+  const result = loadRegistry(options.data, { asOf: options.asOf, threads: os.availableParallelism() });
   const base = path.dirname(options.data);
   let problems = result.problems;
   // A duplicate identifier is reported on the later of its two files (accounts before impostors,

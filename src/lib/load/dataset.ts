@@ -13,23 +13,36 @@ import type { Platforms } from '../schema/platforms.ts';
 import type { Policy } from '../schema/policy.ts';
 import type { Site } from '../schema/site.ts';
 import { scanLayout, type DataFileRef } from './layout.ts';
-import type { PathSegment, PositionIndex } from './positions.ts';
 import { MAX_FILE_BYTES, MAX_INSPECTION_BYTES, readDataFile } from './read.ts';
 import { checkSchema } from './schema-check.ts';
-import { MAX_INSPECTION_NODES, MAX_NODES, parseYaml } from './yaml.ts';
+import { checkFilesInParallel, PARALLEL_MIN_FILES } from './parallel.ts';
+import { PositionIndex, type PathSegment } from './positions.ts';
+import { MAX_INSPECTION_NODES, MAX_NODES, parseYaml, type ParseOptions } from './yaml.ts';
 import { scanPersonalData } from '../rules/personal-data.ts';
 
-/** Source reference backed by a file's position index. */
+/**
+ * Source reference backed by a file's position index. A file checked in a worker thread comes
+ * back without its index (positions do not cross threads cheaply); it is rebuilt from the file
+ * the first time a rule reports a problem on it, which few files ever need.
+ */
 class Source implements SourceRef {
   readonly file: string;
-  readonly #positions: PositionIndex;
-  constructor(file: string, positions: PositionIndex) {
+  #positions: PositionIndex | (() => PositionIndex);
+  constructor(file: string, positions: PositionIndex | (() => PositionIndex)) {
     this.file = file;
     this.#positions = positions;
   }
   at(path: readonly PathSegment[], which: 'key' | 'value' = 'value'): Location {
+    if (typeof this.#positions === 'function') this.#positions = this.#positions();
     return { file: this.file, ...this.#positions.at(path, which) };
   }
+}
+
+/** The positions of a file, read and parsed again (for files checked in a worker thread). */
+function positionsOf(ref: DataFileRef): PositionIndex {
+  const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
+  const parsed = read.problem ? undefined : parseYaml(read.text, ref.file, yamlOptions(ref)).parsed;
+  return parsed?.positions ?? new PositionIndex([0]);
 }
 
 /** A valid file of one kind with its parsed value. */
@@ -59,7 +72,16 @@ export interface Dataset {
 
 const REQUIRED_ROOT_FILES = ['site.yaml', 'policy.yaml', 'platforms.yaml'] as const;
 
-type Parsed = { ref: DataFileRef; value: unknown; origin: Source };
+/**
+ * What checking one file found: its schema-checked value when it is valid, and its problems
+ * (capped at MAX_PROBLEMS_PER_FILE). Plain data, so it can come back from a worker thread.
+ */
+export interface FileResult {
+  value?: unknown;
+  problems: Problem[];
+  /** The file's positions (absent when checked in a worker thread). */
+  positions?: PositionIndex;
+}
 
 /** Appends without spreading: a hostile file can have more problems than a call has room for arguments. */
 function append(target: Problem[], items: readonly Problem[]): void {
@@ -84,39 +106,41 @@ function capProblems(fileProblems: Problem[]): Problem[] {
   return kept;
 }
 
-/** Reads, parses and schema-checks one file. */
-function readOne(ref: DataFileRef, problems: Problem[]): Parsed | undefined {
-  const fileProblems: Problem[] = [];
-  const parsed = readAndCheck(ref, fileProblems);
-  append(problems, capProblems(fileProblems));
-  return parsed;
+/** How a file of this kind is parsed: inspection records are larger and use the flow-line reader. */
+function yamlOptions(ref: DataFileRef): ParseOptions {
+  const inspection = ref.kind === 'inspection';
+  return { maxNodes: inspection ? MAX_INSPECTION_NODES : MAX_NODES, flowLines: inspection };
 }
 
-/** Reads, parses and schema-checks one file, collecting its problems. */
-function readAndCheck(ref: DataFileRef, problems: Problem[]): Parsed | undefined {
+/** Reads, parses and schema-checks one file. */
+export function checkFile(ref: DataFileRef): FileResult {
+  const problems: Problem[] = [];
   const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
-  if (read.problem) {
-    problems.push(read.problem);
-    return undefined;
-  }
-  const parsed = parseYaml(read.text, ref.file, { maxNodes: ref.kind === 'inspection' ? MAX_INSPECTION_NODES : MAX_NODES });
-  if (!parsed.parsed) {
-    append(problems, parsed.problems);
-    return undefined;
-  }
+  if (read.problem) return { problems: [read.problem] };
+  const parsed = parseYaml(read.text, ref.file, yamlOptions(ref));
+  if (!parsed.parsed) return { problems: capProblems(parsed.problems) };
   const { data, positions } = parsed.parsed;
   append(problems, scanPersonalData(data, ref.file, positions));
   const schema = SCHEMAS[ref.kind] as z.ZodType;
   const checked = checkSchema(schema, data, ref.file, positions);
   if (checked.problems.length > 0) {
     append(problems, checked.problems);
-    return undefined;
+    return { problems: capProblems(problems), positions };
   }
-  return { ref, value: checked.value, origin: new Source(ref.file, positions) };
+  return { value: checked.value, problems: capProblems(problems), positions };
+}
+
+export interface ReadOptions {
+  /**
+   * Threads that may check files (default 1). More are used only for large data directories
+   * (PARALLEL_MIN_FILES files or more), and only where worker threads can load this module
+   * (the CLI and the build; not inside a bundle).
+   */
+  threads?: number;
 }
 
 /** Reads every file of a data directory. */
-export function readDataset(dataDir: string): Dataset {
+export function readDataset(dataDir: string, { threads = 1 }: ReadOptions = {}): Dataset {
   const layout = scanLayout(dataDir);
   const problems = [...layout.problems];
   const dataset: Dataset = {
@@ -135,10 +159,13 @@ export function readDataset(dataDir: string): Dataset {
   for (const name of REQUIRED_ROOT_FILES) {
     if (!present.has(name)) problems.push(problem('schema.required-file', { file: `${dataName}/${name}`, line: 1, column: 1 }, { path: `${dataName}/${name}` }));
   }
-  for (const ref of layout.files) {
-    const parsed = readOne(ref, problems);
-    if (!parsed) continue;
-    const { value, origin } = parsed;
+  const results = threads > 1 && layout.files.length >= PARALLEL_MIN_FILES ? checkFilesInParallel(layout.files, threads) : layout.files.map(checkFile);
+  layout.files.forEach((ref, i) => {
+    const result = results[i]!;
+    append(problems, result.problems);
+    if (result.value === undefined) return;
+    const value = result.value;
+    const origin = new Source(ref.file, result.positions ?? (() => positionsOf(ref)));
     const entry = <T>() => ({ ref, value: deepFreeze(value) as T, origin });
     switch (ref.kind as FileKind) {
       case 'site':
@@ -166,7 +193,7 @@ export function readDataset(dataDir: string): Dataset {
         dataset.impostors.push(deepFreeze({ ...(value as ImpostorRecord), id: ref.name, origin }));
         break;
     }
-  }
+  });
   dataset.inspections.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return dataset;
 }

@@ -8,6 +8,7 @@
  */
 import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { problem, type Problem } from '../problems.ts';
+import { parseFlowLines } from './flow-lines.ts';
 import { PositionIndex, type PositionNode } from './positions.ts';
 import { quoteValue } from './schema-check.ts';
 
@@ -160,10 +161,16 @@ function tooManyNodes(text: string, max: number): boolean {
 export interface ParseOptions {
   /** Most values the file may hold (default MAX_NODES). */
   maxNodes?: number;
+  /** Try the line-by-line reader of canonical flow lines first (inspection records; see flow-lines.ts). */
+  flowLines?: boolean;
 }
 
 /** Parses one YAML text. `file` is the display path used in problems. */
-export function parseYaml(text: string, file: string, { maxNodes = MAX_NODES }: ParseOptions = {}): ParseResult {
+export function parseYaml(text: string, file: string, { maxNodes = MAX_NODES, flowLines = false }: ParseOptions = {}): ParseResult {
+  if (flowLines) {
+    const fast = parseFlowLines(text);
+    if (fast) return { parsed: fast, problems: [] };
+  }
   const lineCounter = new LineCounter();
   const positions = new PositionIndex(lineCounter.lineStarts);
   const nesting = maxBracketDepth(text);

@@ -89,12 +89,12 @@ function checkInspections(ctx: RuleContext): void {
     if (inspection.date !== fileDate) ctx.report(problem('id-mismatch.inspection', at(['date']), { date: inspection.date, fileDate }));
     else if (!inspection.date.startsWith(`${folder}-`)) ctx.report(problem('id-mismatch.inspection-folder', at(['date']), { date: inspection.date, folder }));
     if (isAfter(inspection.date, asOf)) ctx.report(problem('future-date.date', at(['date']), { field: 'date', title: '巡查日期', value: inspection.date, asOf }));
-    const firstLine = new Map<string, number>();
+    const firstIndex = new Map<string, number>();
     inspection.checks.forEach((c, i) => {
-      const line = at(['checks', i]).line;
-      const first = firstLine.get(c.account);
-      if (first !== undefined) ctx.report(problem('schema.duplicate-check', at(['checks', i, 'account']), { account: c.account, firstLine: first }));
-      else firstLine.set(c.account, line);
+      const first = firstIndex.get(c.account);
+      if (first !== undefined) {
+        ctx.report(problem('schema.duplicate-check', at(['checks', i, 'account']), { account: c.account, firstLine: at(['checks', first]).line }));
+      } else firstIndex.set(c.account, i);
       if (isAfter(c.last_post, asOf)) {
         ctx.report(problem('future-date.date', at(['checks', i, 'last_post']), { field: 'last_post', title: '最近更新日期', value: c.last_post, asOf }));
       }

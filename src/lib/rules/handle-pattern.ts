@@ -37,7 +37,10 @@ type Ast =
 /** Parses the supported subset of JavaScript RegExp syntax. */
 class Parser {
   #i = 0;
-  constructor(readonly src: string) {}
+  readonly src: string;
+  constructor(src: string) {
+    this.src = src;
+  }
 
   parse(): Ast {
     const ast = this.#alternation();

@@ -13,6 +13,9 @@ const ID_RE = /(?<![0-9A-Za-z])([1-8]\d{5}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx]
 /** A QQ-number mailbox belongs to a person. */
 const QQ_MAIL_RE = /(?<![\w.+-])([1-9]\d{4,11})@qq\.com\b/gi;
 
+/** Five digits, separators between them ignored: every pattern above needs at least that (a cheap first test). */
+const FIVE_DIGITS_RE = /\d(?:[-\s]*\d){4}/;
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -33,7 +36,7 @@ export type PersonalDatum = { kind: 'mobile' | 'id-number' | 'qq-email'; masked:
 
 /** Personal data found in a text. */
 export function findPersonalData(text: string): PersonalDatum[] {
-  if (!/\d{5}/.test(text.replace(/[-\s]/g, ''))) return [];
+  if (!FIVE_DIGITS_RE.test(text)) return [];
   const found: PersonalDatum[] = [];
   for (const m of text.matchAll(MOBILE_RE)) found.push({ kind: 'mobile', masked: `${m[1]}****${m[3]}` });
   for (const m of text.matchAll(ID_RE)) {
@@ -46,18 +49,28 @@ export function findPersonalData(text: string): PersonalDatum[] {
 /** Scans every string and number of a parsed file. */
 export function scanPersonalData(data: unknown, file: string, positions: PositionIndex): Problem[] {
   const problems: Problem[] = [];
-  const visit = (value: unknown, path: PathSegment[]) => {
+  const path: PathSegment[] = [];
+  const visit = (value: unknown) => {
     if (typeof value === 'string' || typeof value === 'number') {
-      const text = positions.scalarSource(path) ?? String(value);
+      // Only a plain scalar YAML read as a number has a source text (`013912345678` → 13912345678).
+      const text = typeof value === 'string' ? value : (positions.scalarSource(path) ?? String(value));
       for (const datum of findPersonalData(text)) {
         problems.push(problem(`personal-data.${datum.kind}`, { file, ...positions.at(path) }, { masked: datum.masked }));
       }
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
     } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+      for (const [k, v] of Object.entries(value)) {
+        path.push(k);
+        visit(v);
+        path.pop();
+      }
     }
   };
-  visit(data, []);
+  visit(data);
   return problems;
 }
