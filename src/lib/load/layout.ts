@@ -87,14 +87,17 @@ export function scanLayout(dataDir: string): Layout {
   const displayBase = path.dirname(root);
   const files: DataFileRef[] = [];
   const problems: Problem[] = [];
-  const display = (abs: string) => path.relative(displayBase, abs).split(path.sep).join('/');
+  // Display paths start at the data directory's own name (`data/units/…`); built from the
+  // segments rather than with path.relative, which is slow over tens of thousands of files.
+  const rootName = path.relative(displayBase, root).split(path.sep).join('/');
+  const display = (segments: readonly string[]) => [rootName, ...segments].filter((s) => s !== '').join('/');
 
   const visit = (dir: string, segments: string[]) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push(problem('yaml-unsafe.unreadable', { file: display(dir), line: 1, column: 1 }, { reason: (error as Error).message }));
+      problems.push(problem('yaml-unsafe.unreadable', { file: display(segments), line: 1, column: 1 }, { reason: (error as Error).message }));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -102,7 +105,7 @@ export function scanLayout(dataDir: string): Layout {
       if (IGNORED.has(entry.name)) continue;
       const abs = path.join(dir, entry.name);
       const rel = [...segments, entry.name];
-      const at = { file: display(abs), line: 1, column: 1 };
+      const at = { file: display(rel), line: 1, column: 1 };
       if (entry.isSymbolicLink()) {
         problems.push(problem('yaml-unsafe.symlink', at, {}));
         continue;
