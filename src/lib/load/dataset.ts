@@ -106,10 +106,10 @@ function capProblems(fileProblems: Problem[]): Problem[] {
   return kept;
 }
 
-/** How a file of this kind is parsed: inspection records are larger and use the flow-line reader. */
+/** How a file of this kind is parsed: inspection records may hold more values; all try the canonical-layout reader. */
 function yamlOptions(ref: DataFileRef): ParseOptions {
   const inspection = ref.kind === 'inspection';
-  return { maxNodes: inspection ? MAX_INSPECTION_NODES : MAX_NODES, flowLines: inspection };
+  return { maxNodes: inspection ? MAX_INSPECTION_NODES : MAX_NODES, canonical: true };
 }
 
 /** Reads, parses and schema-checks one file. */

@@ -8,7 +8,7 @@
  */
 import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { problem, type Problem } from '../problems.ts';
-import { parseFlowLines } from './flow-lines.ts';
+import { parseCanonicalLines } from './canonical-lines.ts';
 import { PositionIndex, type PositionNode } from './positions.ts';
 import { quoteValue } from './schema-check.ts';
 
@@ -161,14 +161,14 @@ function tooManyNodes(text: string, max: number): boolean {
 export interface ParseOptions {
   /** Most values the file may hold (default MAX_NODES). */
   maxNodes?: number;
-  /** Try the line-by-line reader of canonical flow lines first (inspection records; see flow-lines.ts). */
-  flowLines?: boolean;
+  /** Try the fast reader of the canonical layout first (see canonical-lines.ts); data files do. */
+  canonical?: boolean;
 }
 
 /** Parses one YAML text. `file` is the display path used in problems. */
-export function parseYaml(text: string, file: string, { maxNodes = MAX_NODES, flowLines = false }: ParseOptions = {}): ParseResult {
-  if (flowLines) {
-    const fast = parseFlowLines(text);
+export function parseYaml(text: string, file: string, { maxNodes = MAX_NODES, canonical = false }: ParseOptions = {}): ParseResult {
+  if (canonical) {
+    const fast = parseCanonicalLines(text);
     if (fast) return { parsed: fast, problems: [] };
   }
   const lineCounter = new LineCounter();
