@@ -9,7 +9,8 @@
  * - a handle pattern such as `(a+)+` in platforms.yaml: exponential backtracking, the
  *   validator and the build hung for ever on a 100-character handle;
  * - a hostile value quoted in a message: terminal escape sequences replayed into the CI log and
- *   a 7 MB string copied into the message.
+ *   a 7 MB string copied into the message; the same for a value a cross-file rule quotes (an
+ *   unknown platform), found by a long `npm run fuzz` run.
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
@@ -213,6 +214,14 @@ describe('values quoted in messages', () => {
     const unknown = loadFixture({ [ACCOUNT]: (t: string) => `${t}"\\e[2J": 1\n` }).problems.find((p) => p.code === 'schema.unknown-key')!;
     expect(unknown.message).toContain('[U+001B][2J');
     expect(unknown.message).not.toMatch(/\u001b/);
+  });
+
+  it('a value a cross-file rule quotes (an unknown platform with terminal escapes) is shown safely', () => {
+    // Found by `npm run fuzz -- --property mutations --seed 7`.
+    const { problems } = loadFixture({ [ACCOUNT]: replace('platform: wechat', 'platform: "\\u001b[2J\\u001b[31m"') });
+    const unknown = problems.find((p) => p.file === `data/${ACCOUNT}` && p.code === 'unknown-reference.platform')!;
+    expect(unknown.message).toContain('平台 [U+001B][2J[U+001B][31m 不在');
+    expect(unknown.params.platform).toBe('\u001b[2J\u001b[31m');
   });
 
   it('a 7 MB value in an inspection is not copied into the message', () => {

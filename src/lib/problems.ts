@@ -4,6 +4,25 @@
  */
 import { MESSAGES, type MessageCode, type MessageParams, type ParamsOf } from './messages.ts';
 import { RULES, type RuleId, type Severity } from './rules/table.ts';
+import { INVISIBLE_CLASS } from './schema/common.ts';
+
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
+const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+
+/**
+ * The parameters as a message shows them: invisible, control and bidi characters of a value from
+ * a file written as `[U+001B]`, so a hostile value can neither rewrite the CI log with terminal
+ * escapes nor reorder the message around it. The problem's `params` keep the value as it is.
+ */
+function shown(params: MessageParams): MessageParams {
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || !INVISIBLE.test(value)) continue;
+    out ??= { ...params };
+    out[key] = value.replace(INVISIBLE_ALL, (ch) => `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+  }
+  return (out ?? params) as MessageParams;
+}
 
 /** A place in a data file: 1-based line and column. */
 export interface Position {
@@ -44,7 +63,7 @@ export function problem<C extends MessageCode>(
     severity: RULES[rule].severity,
     code,
     params: (params ?? {}) as MessageParams,
-    message: (entry.text as (p: MessageParams) => string)((params ?? {}) as MessageParams),
+    message: (entry.text as (p: MessageParams) => string)(shown((params ?? {}) as MessageParams)),
   };
 }
 
