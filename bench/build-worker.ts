@@ -26,8 +26,8 @@ export interface WorkerResult {
   maxRssKb: number;
   /** HTML pages written. */
   pages: number;
-  /** full: time of each step. */
-  steps?: { validate: number; astro: number; search: number };
+  /** full: time of each step (`bulk`: the routes written outside Astro, src/site/bulk.ts; `search`: what is left of the search index after them). */
+  steps?: { validate: number; astro: number; bulk?: number; search: number };
   /** full: records in the search index. */
   searchRecords?: number;
   /** full: milliseconds Astro reported rendering the pages of each route group (`units`, `compliance`…). */
@@ -117,7 +117,8 @@ async function main(): Promise<WorkerResult> {
     pages: result.pages,
     steps: result.timings,
     searchRecords: result.searchRecords,
-    routes: collector.routes,
+    // The bulk routes are written outside Astro (src/site/bulk.ts), which times them itself.
+    routes: { ...collector.routes, ...Object.fromEntries(Object.entries(result.bulkRoutes).map(([route, v]) => [`${route} (bulk)`, v])) },
   };
 }
 

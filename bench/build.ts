@@ -315,7 +315,7 @@ function table(reports: SizeReport[]): string {
   const line = (row: string[]) => row.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
   const lines = [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), ''];
   for (const r of reports) {
-    if (r.full.steps) lines.push(`${r.accounts}: steps (last run) validate ${s(r.full.steps.validate)}, astro ${s(r.full.steps.astro)}, search index ${s(r.full.steps.search)} (${r.searchRecords} records)`);
+    if (r.full.steps) lines.push(`${r.accounts}: steps (last run) validate ${s(r.full.steps.validate)}, astro ${s(r.full.steps.astro)}, then side by side the rest of the bulk routes ${s(r.full.steps.bulk ?? 0)} and writing the search index ${s(r.full.steps.search)} (${r.searchRecords} records)`);
     if (r.routes) {
       const groups = Object.entries(r.routes).sort((a, b) => b[1].ms - a[1].ms);
       lines.push(`  render time by route (Astro's log): ${groups.map(([g, v]) => `${g} ${v.pages}p ${(v.ms / 1000).toFixed(1)} s`).join(' · ')}`);

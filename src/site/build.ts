@@ -3,8 +3,11 @@
  * `npm start`, the browser tests and the build benchmark.
  *
  * The registry is loaded and validated once and handed to the pages (src/site/registry.ts).
+ * Astro renders the site except the bulk routes (account pages, filing forms, posters, verify
+ * shards), of which it renders one shell page each; src/site/bulk.ts writes those afterwards.
  * The search index is built from the model (src/site/search-records.ts), not by crawling the
- * HTML; Pagefind's own UI bundles are removed from the output (the site has its own search page).
+ * HTML, fed to Pagefind (a separate process) while Astro builds; Pagefind's own UI bundles are
+ * removed from the output (the site has its own search page).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +16,9 @@ import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { todayInChina } from '../lib/dates.ts';
 import type { Registry } from '../lib/model.ts';
+import { defaultThreads } from '../lib/load/parallel.ts';
 import { loadRegistry } from '../lib/registry.ts';
+import { type BulkRoutes, startBulkRoutes, startPosterQr } from './bulk.ts';
 import { shareRegistry } from './registry.ts';
 import { searchRecords } from './search-records.ts';
 
@@ -38,8 +43,14 @@ export interface BuildResult {
   pages: number;
   /** Records in the search index. */
   searchRecords: number;
-  /** Milliseconds spent in each step. */
-  timings: { validate: number; astro: number; search: number };
+  /**
+   * Milliseconds spent in each step: Astro; then, side by side, what is left of the bulk routes
+   * (src/site/bulk.ts, which start while Astro builds) and writing the search index (fed while
+   * Astro builds).
+   */
+  timings: { validate: number; astro: number; bulk: number; search: number };
+  /** Files and milliseconds of each route written outside Astro. */
+  bulkRoutes: BulkRoutes;
 }
 
 /** Directory of the search index in the output. */
@@ -61,40 +72,65 @@ function countPages(dir: string): number {
   return n;
 }
 
-/** Builds the search index of a registry into `<outDir>/pagefind/`; returns the number of records. */
-export async function buildSearchIndex(registry: Registry, outDir: string, base: string): Promise<number> {
+/** A search index being fed; `write` waits for the records and writes it into `<outDir>/pagefind/`. */
+interface PendingIndex {
+  write(outDir: string): Promise<number>;
+}
+
+/**
+ * Starts indexing a registry's search records in Pagefind's process while Astro builds. The
+ * index is written afterwards (Astro empties the output folder when it starts), alongside the
+ * rest of the bulk routes: Pagefind's writing takes both cores, and run during Astro's rendering
+ * it only slowed Astro down by as much.
+ */
+function startSearchIndex(registry: Registry, base: string): PendingIndex {
   const prefix = base.replace(/\/?$/, '/');
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  let count = 0;
-  let batch: Promise<pagefind.NewFileResponse>[] = [];
-  const flush = async () => {
-    for (const response of await Promise.all(batch)) if (response.errors.length) throw new Error(`Pagefind 索引出错：${response.errors.join('；')}`);
-    batch = [];
+  const fed = (async () => {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+    let count = 0;
+    let batch: Promise<pagefind.NewFileResponse>[] = [];
+    const flush = async () => {
+      for (const response of await Promise.all(batch)) if (response.errors.length) throw new Error(`Pagefind 索引出错：${response.errors.join('；')}`);
+      batch = [];
+    };
+    const links = { unit: (id: string) => `${prefix}units/${id}/`, impostor: (id: string) => `${prefix}impostors/#${id}` };
+    for (const record of searchRecords(registry, links)) {
+      batch.push(index.addCustomRecord(record));
+      count++;
+      if (batch.length >= 200) await flush();
+    }
+    await flush();
+    return { index, count };
+  })();
+  // Reported by `write`; not an unhandled rejection while Astro builds.
+  fed.catch(() => {});
+  return {
+    async write(outDir: string) {
+      const { index, count } = await fed;
+      const dir = path.join(outDir, SEARCH_DIR);
+      const written = await index.writeFiles({ outputPath: dir });
+      if (written.errors.length) throw new Error(`Pagefind 无法写出索引：${written.errors.join('；')}`);
+      await pagefind.close();
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isFile() && !SEARCH_FILES.test(entry.name)) rmSync(path.join(dir, entry.name));
+      }
+      return count;
+    },
   };
-  const links = { unit: (id: string) => `${prefix}units/${id}/`, impostor: (id: string) => `${prefix}impostors/#${id}` };
-  for (const record of searchRecords(registry, links)) {
-    batch.push(index.addCustomRecord(record));
-    count++;
-    if (batch.length >= 200) await flush();
-  }
-  await flush();
-  const dir = path.join(outDir, SEARCH_DIR);
-  const written = await index.writeFiles({ outputPath: dir });
-  if (written.errors.length) throw new Error(`Pagefind 无法写出索引：${written.errors.join('；')}`);
-  await pagefind.close();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isFile() && !SEARCH_FILES.test(entry.name)) rmSync(path.join(dir, entry.name));
-  }
-  return count;
+}
+
+/** Builds the search index of a registry into `<outDir>/pagefind/`; returns the number of records. */
+export async function buildSearchIndex(registry: Registry, outDir: string, base: string): Promise<number> {
+  return startSearchIndex(registry, base).write(outDir);
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const asOf = options.asOf ?? todayInChina();
   const base = options.base ?? process.env.BASE ?? '/';
   let t = performance.now();
-  const { registry, problems, ok } = loadRegistry(options.dataDir, { asOf });
+  const { registry, problems, ok } = loadRegistry(options.dataDir, { asOf, threads: defaultThreads() });
   if (!ok || !registry) {
     const errors = problems.filter((p) => p.severity === 'error');
     const list = errors.slice(0, 20).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`);
@@ -105,33 +141,53 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   process.env.REGISTRY_DATA = dataDir;
   process.env.REGISTRY_AS_OF = asOf;
   process.env.REGISTRY_BASE = base;
-  shareRegistry({ dataDir, asOf, registry });
+  const site = options.site ?? process.env.SITE ?? 'http://localhost:4321';
+  shareRegistry({ dataDir, asOf, registry, bulk: true });
   t = performance.now();
+  const outDir = path.resolve(options.outDir);
+  const search = startSearchIndex(registry, base);
+  const qr = startPosterQr(registry, site);
+  qr.catch(() => {});
   // Astro writes its intermediate server build into <cwd>/.astro/ when the output is outside the
   // working directory, so two builds into temporary folders (tests, benchmarks, several people on
   // one machine) would overwrite each other's. Work from a folder of this build's own, inside the
   // project (the intermediate build imports packages from its node_modules).
   const cwd = process.cwd();
-  const outDir = path.resolve(options.outDir);
   mkdirSync(path.join(PROJECT_ROOT, '.astro'), { recursive: true });
   const workDir = mkdtempSync(path.join(PROJECT_ROOT, '.astro', 'build-'));
   process.chdir(workDir);
+  const bulkBuild = startBulkRoutes(registry, outDir, site, qr);
+  let astro = 0;
+  let bulk = 0;
+  let searchMs = 0;
+  let records: number;
+  let bulkRoutes: BulkRoutes;
   try {
-    await build({
-      root: PROJECT_ROOT,
-      outDir,
-      base,
-      site: options.site ?? process.env.SITE ?? 'http://localhost:4321',
-      logLevel: options.logLevel ?? 'warn',
-    });
-  } finally {
-    process.chdir(cwd);
-    rmSync(workDir, { recursive: true, force: true });
-    shareRegistry(null);
+    try {
+      await build({
+        root: PROJECT_ROOT,
+        outDir,
+        base,
+        site,
+        logLevel: options.logLevel ?? 'warn',
+      });
+    } finally {
+      process.chdir(cwd);
+      rmSync(workDir, { recursive: true, force: true });
+      shareRegistry(null);
+    }
+    astro = performance.now() - t;
+    t = performance.now();
+    // The rest of the bulk routes and the search index, side by side.
+    const searchWritten = search.write(outDir).then((count) => ((searchMs = performance.now() - t), count));
+    searchWritten.catch(() => {});
+    bulkRoutes = await bulkBuild.finish();
+    bulk = performance.now() - t;
+    records = await searchWritten;
+  } catch (error) {
+    await bulkBuild.finish().catch(() => {});
+    await pagefind.close().catch(() => {});
+    throw error;
   }
-  const astro = performance.now() - t;
-  t = performance.now();
-  const records = await buildSearchIndex(registry, outDir, base);
-  const search = performance.now() - t;
-  return { outDir, asOf, pages: countPages(outDir), searchRecords: records, timings: { validate, astro, search } };
+  return { outDir, asOf, pages: countPages(outDir), searchRecords: records, timings: { validate, astro, bulk, search: searchMs }, bulkRoutes };
 }

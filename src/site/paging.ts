@@ -17,6 +17,14 @@ export const PAGE_SIZE = {
   units: 400,
   /** Units of each kind shown on the units index before "show all". */
   unitsPreview: 150,
+  /** Units of the compliance tables (`/compliance/units/`, `/compliance/<year>/`). */
+  complianceUnits: 200,
+  /** Units of the compliance table shown on `/compliance/` (the worst), before "show all". */
+  complianceUnitsPreview: 80,
+  /** Problems of each section shown on `/compliance/` (the rest are in the CSV and on the units' pages). */
+  complianceIssues: 30,
+  /** Impostors shown on `/compliance/` (the rest are on `/impostors/`). */
+  complianceImpostors: 50,
 } as const;
 
 /** Number of pages for `count` rows (at least 1: an empty listing still has its page). */

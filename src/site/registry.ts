@@ -21,6 +21,32 @@ interface Shared {
   dataDir: string;
   asOf: string;
   registry: Registry;
+  /**
+   * The bulk routes (account pages, filing forms, posters, verify shards) are written by
+   * src/site/bulk.ts after Astro: Astro renders only one shell page of each (see `bulkShells`).
+   */
+  bulk?: boolean;
+}
+
+/** Values derived from a registry, shared by every module instance in the process (Astro bundles its own copies of these modules). */
+const DERIVED = Symbol.for('gov-newmedia-registry.site-derived');
+
+/** `compute(registry)` once per registry and name, whichever module instance asks first. */
+export function derived<T>(name: string, registry: Registry, compute: (registry: Registry) => T): T {
+  const global = globalThis as Record<symbol, Map<string, WeakMap<Registry, unknown>> | undefined>;
+  const all = (global[DERIVED] ??= new Map());
+  let map = all.get(name);
+  if (!map) all.set(name, (map = new WeakMap()));
+  if (map.has(registry)) return map.get(registry) as T;
+  const value = compute(registry);
+  map.set(registry, value);
+  return value;
+}
+
+/** Whether this build renders the bulk routes outside Astro (src/site/bulk.ts): their pages then render one shell each. */
+export function bulkShells(): boolean {
+  const shared = (globalThis as Record<symbol, Shared | undefined>)[SHARED];
+  return shared?.bulk === true && shared.dataDir === dataDir() && shared.asOf === buildDate();
 }
 
 /** The data directory the site is built from. */

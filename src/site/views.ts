@@ -8,6 +8,7 @@ import type { Account, ImpostorRecord, Registry, Unit } from '../lib/model.ts';
 import type { AccountEvent } from '../lib/schema/account.ts';
 import type { Check } from '../lib/schema/inspection.ts';
 import { UNIT_KINDS, type UnitKind } from '../lib/schema/unit.ts';
+import { derived } from './registry.ts';
 
 /** One lifecycle event of an account, for the change list and feed. */
 export interface LifecycleEvent {
@@ -104,14 +105,7 @@ function derive(registry: Registry): Views {
   return { unitsByKind, childUnits, accountsByPlatform, closed, events, impostors, impostorsByTarget, predecessors, latestCheck };
 }
 
-const cache = new WeakMap<Registry, Views>();
-
 /** The derived views of a registry (computed on first use). */
 export function views(registry: Registry): Views {
-  let v = cache.get(registry);
-  if (!v) {
-    v = derive(registry);
-    cache.set(registry, v);
-  }
-  return v;
+  return derived('views', registry, derive);
 }

@@ -1,16 +1,18 @@
 /**
  * The verify index of the site's registry, built once per build and shared by the verify page
- * (which embeds its configuration) and the shard endpoints (`/verify/<version>/<file>.json`).
+ * (which embeds its configuration) and the shards (`/verify/<version>/<file>.json`, written by
+ * the Astro route or by src/site/bulk.ts).
  */
 import type { Registry } from '../../lib/model.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../../lib/verify/build.ts';
-import { siteRegistry } from '../../site/registry.ts';
+import { derived, siteRegistry } from '../../site/registry.ts';
 
-let cached: { registry: Registry; index: VerifyIndex } | undefined;
+/** The verify index of a registry (built once). */
+export function verifyIndexOf(registry: Registry): VerifyIndex {
+  return derived('verify-index', registry, (r) => buildVerifyIndex(r));
+}
 
 /** The verify index of `siteRegistry()`. */
 export function siteVerifyIndex(): VerifyIndex {
-  const registry = siteRegistry();
-  if (cached?.registry !== registry) cached = { registry, index: buildVerifyIndex(registry) };
-  return cached.index;
+  return verifyIndexOf(siteRegistry());
 }

@@ -3,8 +3,9 @@
  * verdict first (official and in use, closed with the successor to follow, known impostors),
  * then the filing — platform, handle, identifiers, official link, verification subject, purpose,
  * operation — the full lifecycle with filing dates, former names and the latest inspection.
- * The page (src/pages/units/[unit]/[slug]/index.astro) puts the compliance status in between.
+ * The compliance status (src/site/render/compliance.ts) comes in between.
  */
+import type { Compliance } from '../../lib/compliance/engine.ts';
 import type { Account, Registry } from '../../lib/model.ts';
 import { EVENT_TYPES } from '../../lib/schema/account.ts';
 import { FINDINGS } from '../../lib/schema/inspection.ts';
@@ -12,6 +13,7 @@ import { html, join, safeUrl, type SafeHtml } from '../html.ts';
 import { impostorHref } from '../links.ts';
 import { accountHref, href, platformHref, unitHref } from '../url.ts';
 import { views } from '../views.ts';
+import { accountCompliance } from './compliance.ts';
 import { platformName, statusBadge } from './lists.ts';
 
 /** Breadcrumb, title and verdicts. */
@@ -107,4 +109,21 @@ export function accountBody(registry: Registry, account: Account): SafeHtml {
       ]}</dl>`
     : html`<p class="muted">${account.status === 'active' ? '尚无该账号的巡查记录。' : '该账号已停用，不再参加巡查。'}</p>`;
   return html`<h2>备案信息</h2><dl class="fields">${fields}</dl><h2>备案记录</h2>${timeline(registry, account)}<h2>最近一次巡查</h2>${inspection}<p class="actions no-print"><a href="${href(`/units/${account.id}/form/`)}">打印备案登记表</a><a href="${href('/verify/')}">核验其他账号</a></p>`;
+}
+
+/** Title of an account page. */
+export function accountTitle(registry: Registry, account: Account): string {
+  return `${account.name}（${platformName(registry, account.platform)}）`;
+}
+
+/** Meta description of an account page. */
+export function accountDescription(registry: Registry, account: Account): string {
+  return `${registry.unitById.get(account.unit)!.name}在${platformName(registry, account.platform)}开设的政务新媒体账号“${account.name}”的备案信息`;
+}
+
+/** The whole content of an account page. */
+export function accountPage(registry: Registry, compliance: Compliance, account: Account): SafeHtml {
+  return html`${accountHead(registry, account)}
+${accountCompliance(compliance, account.id)}
+${accountBody(registry, account)}`;
 }

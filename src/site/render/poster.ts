@@ -1,0 +1,61 @@
+/**
+ * The printable A4 trust poster of a unit (`/units/<unit>/poster/`) as an escaped HTML string:
+ * the unit's official (active) accounts, each with a QR code (SVG, src/site/qr.ts) that opens its
+ * registry page, a QR code of the verify page, and a short warning about impostors with the
+ * office's public contact. Styles in src/styles/poster.css.
+ */
+import type { Registry, Unit } from '../../lib/model.ts';
+import { html, SafeHtml } from '../html.ts';
+import { accountHref, href, unitHref } from '../url.ts';
+
+/** Title of a unit's poster page. */
+export function posterTitle(unit: Unit): string {
+  return `${unit.name}官方账号（打印海报）`;
+}
+
+/** Meta description of a unit's poster page. */
+export function posterDescription(unit: Unit): string {
+  return `${unit.name}的政务新媒体官方账号，打印张贴用`;
+}
+
+/** The URLs a unit's poster encodes as QR codes: its active accounts' pages, then the verify page. */
+export function posterUrls(registry: Registry, unit: Unit, site: string): string[] {
+  const absolute = (p: string) => new URL(p, site).href;
+  const active = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active');
+  return [...active.map((a) => absolute(accountHref(a.id))), absolute(href('/verify/'))];
+}
+
+/**
+ * The poster of a unit. `site` is the deployment origin; `qr` gives the SVG of a URL's QR code
+ * (computed elsewhere, possibly ahead of time on another thread).
+ */
+export function posterBody(registry: Registry, unit: Unit, site: string, qr: (url: string) => string): SafeHtml {
+  const absolute = (p: string) => new URL(p, site).href;
+  const { office } = registry.site;
+  const active = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active');
+  const columns = active.length <= 6 ? 2 : active.length <= 9 ? 3 : 4;
+  const verifyUrl = absolute(href('/verify/'));
+  const accounts = active.map((a) => {
+    const url = absolute(accountHref(a.id));
+    const platform = registry.platformById.get(a.platform);
+    return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的名录登记页二维码">${new SafeHtml(qr(url))}</div><div class="poster-text"><p class="poster-platform">${
+      platform?.name ?? a.platform
+    }</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p><p class="poster-url mono">${url}</p></div></li>`;
+  });
+  const classes = ['poster', columns > 2 ? 'dense' : '', columns === 4 ? 'four-columns' : ''].filter(Boolean).join(' ');
+  return html`<div class="poster-help no-print"><p><a href="${unitHref(unit.id)}">‹ 返回${unit.name}</a></p><p>这是一张 A4 海报，可打印后张贴在服务窗口。打印时选择纸张「A4」、缩放「100%」或「适合页面」。</p></div>
+<article class="${classes}" aria-labelledby="poster-title"><header class="poster-head"><p class="poster-kicker">${registry.site.region.name}政务新媒体名录</p><h1 id="poster-title">${unit.name}<br>官方账号</h1><p class="poster-sub">认准以下官方账号，谨防仿冒</p>${
+    registry.site.sample ? html`<p class="poster-sample">示例数据：账号为虚构，不能用于核验真实账号。</p>` : ''
+  }</header>
+${
+  accounts.length > 0
+    ? html`<ul class="poster-accounts">${accounts}</ul>`
+    : html`<p class="poster-empty">本单位目前没有在用的政务新媒体账号。以本单位名义开设的账号都不是官方账号。</p>`
+}
+<section class="poster-warning" aria-labelledby="poster-warning-title"><div class="poster-warning-text"><h2 id="poster-warning-title">谨防仿冒账号</h2><p>仿冒账号常使用与官方相同或相似的名称和头像，或在名称后加上「官方」「发布」「服务号」等字样。请核对<strong>账号 ID</strong>，不要只看名称。</p><p>不确定时，扫右侧二维码或打开 <span class="mono">${verifyUrl}</span>，输入链接、账号 ID 或名称核验。</p><p>发现仿冒，请向${office.name}举报${
+    office.phone ? html`：电话 <span class="mono">${office.phone}</span>` : ''
+  }${office.email ? html`，邮箱 <span class="mono">${office.email}</span>` : ''}。</p></div><div class="poster-verify"><div class="poster-qr" role="img" aria-label="核验账号页面二维码">${new SafeHtml(
+    qr(verifyUrl),
+  )}</div><p>扫码核验账号</p></div></section>
+<footer class="poster-foot">数据截至 ${registry.asOf} · ${registry.site.title}</footer></article>`;
+}
