@@ -12,7 +12,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { defaultThreads } from '../src/lib/load/parallel.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 
 export interface WorkerResult {
@@ -57,7 +56,7 @@ if (mode === 'floor') {
   const files = floor(dir);
   result = { mode, ms: performance.now() - started, cpuMs: cpuMs(), maxRssKb: process.resourceUsage().maxRSS, files };
 } else {
-  const loaded = loadRegistry(dir, { asOf, threads: defaultThreads() });
+  const loaded = loadRegistry(dir, { asOf });
   const ms = performance.now() - started;
   const { files, errors, warnings } = loaded.stats;
   result = { mode, ms, cpuMs: cpuMs(), maxRssKb: process.resourceUsage().maxRSS, files, ok: loaded.ok, errors, warnings };

@@ -10,7 +10,6 @@ import { parseArgs, styleText } from 'node:util';
 import * as core from '@actions/core';
 import { isValidDate, todayInChina } from '../lib/dates.ts';
 import { countProblems, type Problem } from '../lib/problems.ts';
-import { defaultThreads } from '../lib/load/parallel.ts';
 import { loadRegistry, type Stats } from '../lib/registry.ts';
 import { RULES } from '../lib/rules/table.ts';
 
@@ -189,7 +188,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  const result = loadRegistry(options.data, { asOf: options.asOf, threads: defaultThreads() });
+  const result = loadRegistry(options.data, { asOf: options.asOf });
   const base = path.dirname(options.data);
   let problems = result.problems;
   // A duplicate identifier is reported on the later of its two files (accounts before impostors,

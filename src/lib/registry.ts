@@ -22,11 +22,6 @@ const CHECKS: readonly RuleCheck[] = [checkFiles, checkReferences, checkIdentifi
 export interface LoadOptions {
   /** "Today" (`YYYY-MM-DD`); defaults to today in Asia/Shanghai. */
   asOf?: string;
-  /**
-   * Threads that may read and check files (default 1). The CLI and the build pass the machine's
-   * cores; large data directories then validate in parallel (src/lib/load/parallel.ts).
-   */
-  threads?: number;
 }
 
 export interface Stats {
@@ -82,7 +77,7 @@ function runRules(dataset: Dataset, asOf: string): { ctx: RuleContext; problems:
 /** Reads and validates a data directory and builds the registry model. */
 export function loadRegistry(dataDir: string, options: LoadOptions = {}): LoadResult {
   const asOf = options.asOf ?? todayInChina();
-  const dataset = readDataset(dataDir, { threads: options.threads });
+  const dataset = readDataset(dataDir);
   const { ctx, problems } = runRules(dataset, asOf);
   problems.sort(compareProblems);
   const { errors, warnings } = countProblems(problems);

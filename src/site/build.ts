@@ -16,7 +16,6 @@ import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { todayInChina } from '../lib/dates.ts';
 import type { Registry } from '../lib/model.ts';
-import { defaultThreads } from '../lib/load/parallel.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { type BulkRoutes, startBulkRoutes, startPosterQr } from './bulk.ts';
 import { shareRegistry } from './registry.ts';
@@ -130,7 +129,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const asOf = options.asOf ?? todayInChina();
   const base = options.base ?? process.env.BASE ?? '/';
   let t = performance.now();
-  const { registry, problems, ok } = loadRegistry(options.dataDir, { asOf, threads: defaultThreads() });
+  const { registry, problems, ok } = loadRegistry(options.dataDir, { asOf });
   if (!ok || !registry) {
     const errors = problems.filter((p) => p.severity === 'error');
     const list = errors.slice(0, 20).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`);

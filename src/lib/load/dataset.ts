@@ -15,34 +15,21 @@ import type { Site } from '../schema/site.ts';
 import { scanLayout, type DataFileRef } from './layout.ts';
 import { MAX_FILE_BYTES, MAX_INSPECTION_BYTES, readDataFile } from './read.ts';
 import { checkSchema } from './schema-check.ts';
-import { checkFilesInParallel, PARALLEL_MIN_FILES } from './parallel.ts';
-import { PositionIndex, type PathSegment } from './positions.ts';
+import type { PathSegment, PositionIndex } from './positions.ts';
 import { MAX_INSPECTION_NODES, MAX_NODES, parseYaml, type ParseOptions } from './yaml.ts';
 import { scanPersonalData } from '../rules/personal-data.ts';
 
-/**
- * Source reference backed by a file's position index. A file checked in a worker thread comes
- * back without its index (positions do not cross threads cheaply); it is rebuilt from the file
- * the first time a rule reports a problem on it, which few files ever need.
- */
+/** Source reference backed by a file's position index. */
 class Source implements SourceRef {
   readonly file: string;
-  #positions: PositionIndex | (() => PositionIndex);
-  constructor(file: string, positions: PositionIndex | (() => PositionIndex)) {
+  readonly #positions: PositionIndex;
+  constructor(file: string, positions: PositionIndex) {
     this.file = file;
     this.#positions = positions;
   }
   at(path: readonly PathSegment[], which: 'key' | 'value' = 'value'): Location {
-    if (typeof this.#positions === 'function') this.#positions = this.#positions();
     return { file: this.file, ...this.#positions.at(path, which) };
   }
-}
-
-/** The positions of a file, read and parsed again (for files checked in a worker thread). */
-function positionsOf(ref: DataFileRef): PositionIndex {
-  const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
-  const parsed = read.problem ? undefined : parseYaml(read.text, ref.file, yamlOptions(ref)).parsed;
-  return parsed?.positions ?? new PositionIndex([0]);
 }
 
 /** A valid file of one kind with its parsed value. */
@@ -72,14 +59,11 @@ export interface Dataset {
 
 const REQUIRED_ROOT_FILES = ['site.yaml', 'policy.yaml', 'platforms.yaml'] as const;
 
-/**
- * What checking one file found: its schema-checked value when it is valid, and its problems
- * (capped at MAX_PROBLEMS_PER_FILE). Plain data, so it can come back from a worker thread.
- */
+/** What checking one file found: its schema-checked value when it is valid, and its problems (capped at MAX_PROBLEMS_PER_FILE). */
 export interface FileResult {
   value?: unknown;
   problems: Problem[];
-  /** The file's positions (absent when checked in a worker thread). */
+  /** The file's positions, when it parsed. */
   positions?: PositionIndex;
 }
 
@@ -130,17 +114,8 @@ export function checkFile(ref: DataFileRef): FileResult {
   return { value: checked.value, problems: capProblems(problems), positions };
 }
 
-export interface ReadOptions {
-  /**
-   * Threads that may check files (default 1). More are used only for large data directories
-   * (PARALLEL_MIN_FILES files or more), and only where worker threads can load this module
-   * (the CLI and the build; not inside a bundle).
-   */
-  threads?: number;
-}
-
 /** Reads every file of a data directory. */
-export function readDataset(dataDir: string, { threads = 1 }: ReadOptions = {}): Dataset {
+export function readDataset(dataDir: string): Dataset {
   const layout = scanLayout(dataDir);
   const problems = [...layout.problems];
   const dataset: Dataset = {
@@ -159,13 +134,12 @@ export function readDataset(dataDir: string, { threads = 1 }: ReadOptions = {}):
   for (const name of REQUIRED_ROOT_FILES) {
     if (!present.has(name)) problems.push(problem('schema.required-file', { file: `${dataName}/${name}`, line: 1, column: 1 }, { path: `${dataName}/${name}` }));
   }
-  const results = threads > 1 && layout.files.length >= PARALLEL_MIN_FILES ? checkFilesInParallel(layout.files, threads) : layout.files.map(checkFile);
-  layout.files.forEach((ref, i) => {
-    const result = results[i]!;
+  for (const ref of layout.files) {
+    const result = checkFile(ref);
     append(problems, result.problems);
-    if (result.value === undefined) return;
+    if (result.value === undefined || !result.positions) continue;
     const value = result.value;
-    const origin = new Source(ref.file, result.positions ?? (() => positionsOf(ref)));
+    const origin = new Source(ref.file, result.positions);
     const entry = <T>() => ({ ref, value: deepFreeze(value) as T, origin });
     switch (ref.kind as FileKind) {
       case 'site':
@@ -193,7 +167,7 @@ export function readDataset(dataDir: string, { threads = 1 }: ReadOptions = {}):
         dataset.impostors.push(deepFreeze({ ...(value as ImpostorRecord), id: ref.name, origin }));
         break;
     }
-  });
+  }
   dataset.inspections.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return dataset;
 }
