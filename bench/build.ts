@@ -29,6 +29,7 @@ import { DEFAULT_AS_OF, writeDataset } from '../src/lib/generate/index.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { openSearch, type QueryTransfer } from './build-search.ts';
 import type { WorkerResult } from './build-worker.ts';
+import { median } from './common.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -47,12 +48,6 @@ interface Run {
   error?: string;
   /** Peak RSS of the process tree (build + Pagefind service), in KiB. */
   treeRssKb: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The cached dataset of a size (generated when missing). */

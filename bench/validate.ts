@@ -22,14 +22,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_AS_OF, DEFAULT_SHARED_DIR, writeDataset, type GenerateSummary } from '../src/lib/generate/index.ts';
+import { DEFAULT_AS_OF, writeDataset, type GenerateSummary } from '../src/lib/generate/index.ts';
 import type { WorkerResult } from './validate-worker.ts';
+import { generatorFingerprint, median } from './common.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = path.join(BENCH_DIR, 'out');
 const DATASETS_DIR = path.join(OUT_DIR, 'datasets');
 const WORKER = path.join(BENCH_DIR, 'validate-worker.ts');
-const GENERATOR_DIR = path.resolve(BENCH_DIR, '../src/lib/generate');
 const AS_OF = DEFAULT_AS_OF;
 
 const DEFAULT_SIZES = [1000, 20_000, 100_000];
@@ -62,25 +62,6 @@ interface SizeReport {
   validate: Measured & { ok: boolean | null; errors: number | null; warnings: number | null };
   ratio: number | null;
   budget: { check: string; pass: boolean }[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Fingerprint of everything a cached dataset depends on. */
-function generatorFingerprint(): string {
-  const hash = createHash('sha256');
-  const files = [
-    ...readdirSync(GENERATOR_DIR).map((f) => path.join(GENERATOR_DIR, f)),
-    path.join(DEFAULT_SHARED_DIR, 'platforms.yaml'),
-    path.join(DEFAULT_SHARED_DIR, 'policy.yaml'),
-    ...readdirSync(path.join(DEFAULT_SHARED_DIR, 'calendar')).map((f) => path.join(DEFAULT_SHARED_DIR, 'calendar', f)),
-  ].sort();
-  for (const file of files) hash.update(file).update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
 }
 
 /** Fingerprint of the loader's source (src/lib, without the generator): a change mid-run mixes versions. */

@@ -20,14 +20,13 @@
  * Budget: ≤ 2 requests and ≤ 50 KB (raw JSON, before compression) per lookup, at every lookup.
  * Prints a table, writes bench/out/verify.json; exit 1 when the budget is missed.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
-import { DEFAULT_AS_OF, DEFAULT_SHARED_DIR, writeDataset, type GenerateSummary } from '../src/lib/generate/index.ts';
+import { DEFAULT_AS_OF, writeDataset, type GenerateSummary } from '../src/lib/generate/index.ts';
 import type { Account, Registry } from '../src/lib/model.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type BuildIndexOptions, type VerifyIndex } from '../src/lib/verify/build.ts';
@@ -35,32 +34,13 @@ import { lookupKey } from '../src/lib/normalize.ts';
 import type { Shard } from '../src/lib/verify/format.ts';
 import { skeleton } from '../src/lib/verify/grams.ts';
 import { verify, type Verdict } from '../src/lib/verify/lookup.ts';
+import { generatorFingerprint, median, random } from './common.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = path.join(BENCH_DIR, 'out');
 const DATASETS_DIR = path.join(OUT_DIR, 'datasets');
-const GENERATOR_DIR = path.resolve(BENCH_DIR, '../src/lib/generate');
 const AS_OF = DEFAULT_AS_OF;
 const BUDGET = { requests: 2, bytes: 50 * 1024 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Fingerprint of everything a cached dataset depends on (as bench/validate.ts computes it, so both share the cache). */
-function generatorFingerprint(): string {
-  const hash = createHash('sha256');
-  const files = [
-    ...readdirSync(GENERATOR_DIR).map((f) => path.join(GENERATOR_DIR, f)),
-    path.join(DEFAULT_SHARED_DIR, 'platforms.yaml'),
-    path.join(DEFAULT_SHARED_DIR, 'policy.yaml'),
-    ...readdirSync(path.join(DEFAULT_SHARED_DIR, 'calendar')).map((f) => path.join(DEFAULT_SHARED_DIR, 'calendar', f)),
-  ].sort();
-  for (const file of files) hash.update(file).update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** The cached dataset of a size, generated when missing or stale. */
 function dataset(accounts: number, seed: string): { dir: string; summary: GenerateSummary | null } {
@@ -83,18 +63,6 @@ function dataset(accounts: number, seed: string): { dir: string; summary: Genera
   process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   writeFileSync(stampFile, `${JSON.stringify({ ...want, summary }, null, 2)}\n`);
   return { dir, summary };
-}
-
-/** A small deterministic random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Sample {
