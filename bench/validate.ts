@@ -17,14 +17,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_AS_OF, writeDataset, type GenerateSummary } from '../src/lib/generate/index.ts';
+import { DEFAULT_AS_OF, type GenerateSummary } from '../src/lib/generate/index.ts';
 import type { WorkerResult } from './validate-worker.ts';
-import { generatorFingerprint, median } from './common.ts';
+import { cachedDataset, generatorFingerprint, median } from './common.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = path.join(BENCH_DIR, 'out');
@@ -84,30 +84,6 @@ function gitState(): { head: string; changedFiles: number } | null {
   return { head: head.stdout.trim(), changedFiles: status.stdout.split('\n').filter(Boolean).length };
 }
 
-/** The cached dataset of a size, generated when missing or stale. */
-function dataset(accounts: number, seed: string, fingerprint: string): { dir: string; summary: GenerateSummary | null; stampFile: string } {
-  const name = `n${accounts}-seed-${seed.replace(/[^A-Za-z0-9-]/g, '_')}`;
-  const root = path.join(DATASETS_DIR, name);
-  const stampFile = path.join(DATASETS_DIR, `${name}.json`);
-  const dir = path.join(root, 'data');
-  const want = { accounts, seed, asOf: AS_OF, fingerprint };
-  if (existsSync(stampFile) && existsSync(dir)) {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as typeof want & { summary: GenerateSummary };
-    if (stamp.accounts === accounts && stamp.seed === seed && stamp.asOf === AS_OF && stamp.fingerprint === fingerprint) {
-      return { dir, summary: stamp.summary, stampFile };
-    }
-  }
-  rmSync(root, { recursive: true, force: true });
-  rmSync(stampFile, { force: true });
-  mkdirSync(root, { recursive: true });
-  process.stdout.write(`  generating ${accounts} accounts … `);
-  const started = performance.now();
-  const summary = writeDataset(dir, { accounts, seed, asOf: AS_OF });
-  process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  writeFileSync(stampFile, `${JSON.stringify({ ...want, summary }, null, 2)}\n`);
-  return { dir, summary, stampFile };
-}
-
 /** One run in a fresh process. */
 function runWorker(mode: 'floor' | 'validate', dir: string): WorkerResult | { error: string } {
   const child = spawnSync(process.execPath, ['--import', 'tsx', WORKER, mode, dir, AS_OF], {
@@ -128,7 +104,7 @@ function emptyMeasure(): Measured {
 }
 
 function measure(accounts: number, runs: number, seed: string, fingerprint: string): SizeReport {
-  const { dir, summary, stampFile } = dataset(accounts, seed, fingerprint);
+  const { dir, summary, stampFile } = cachedDataset(DATASETS_DIR, accounts, seed, AS_OF, fingerprint);
   const stampBefore = readFileSync(stampFile, 'utf8');
   const loaderBefore = loaderFingerprint();
   // Warm the page cache so the first measured run does not pay for the disk.

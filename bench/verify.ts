@@ -20,13 +20,13 @@
  * Budget: ≤ 2 requests and ≤ 50 KB (raw JSON, before compression) per lookup, at every lookup.
  * Prints a table, writes bench/out/verify.json; exit 1 when the budget is missed.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
-import { DEFAULT_AS_OF, writeDataset, type GenerateSummary } from '../src/lib/generate/index.ts';
+import { DEFAULT_AS_OF } from '../src/lib/generate/index.ts';
 import type { Account, Registry } from '../src/lib/model.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type BuildIndexOptions, type VerifyIndex } from '../src/lib/verify/build.ts';
@@ -34,36 +34,13 @@ import { lookupKey } from '../src/lib/normalize.ts';
 import type { Shard } from '../src/lib/verify/format.ts';
 import { skeleton } from '../src/lib/verify/grams.ts';
 import { verify, type Verdict } from '../src/lib/verify/lookup.ts';
-import { generatorFingerprint, median, random } from './common.ts';
+import { cachedDataset, median, random } from './common.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = path.join(BENCH_DIR, 'out');
 const DATASETS_DIR = path.join(OUT_DIR, 'datasets');
 const AS_OF = DEFAULT_AS_OF;
 const BUDGET = { requests: 2, bytes: 50 * 1024 };
-
-/** The cached dataset of a size, generated when missing or stale. */
-function dataset(accounts: number, seed: string): { dir: string; summary: GenerateSummary | null } {
-  const fingerprint = generatorFingerprint();
-  const name = `n${accounts}-seed-${seed.replace(/[^A-Za-z0-9-]/g, '_')}`;
-  const root = path.join(DATASETS_DIR, name);
-  const stampFile = path.join(DATASETS_DIR, `${name}.json`);
-  const dir = path.join(root, 'data');
-  const want = { accounts, seed, asOf: AS_OF, fingerprint };
-  if (existsSync(stampFile) && existsSync(dir)) {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as typeof want & { summary: GenerateSummary };
-    if (stamp.accounts === accounts && stamp.seed === seed && stamp.asOf === AS_OF && stamp.fingerprint === fingerprint) return { dir, summary: stamp.summary };
-  }
-  rmSync(root, { recursive: true, force: true });
-  rmSync(stampFile, { force: true });
-  mkdirSync(root, { recursive: true });
-  process.stdout.write(`generating ${accounts} accounts … `);
-  const started = performance.now();
-  const summary = writeDataset(dir, { accounts, seed, asOf: AS_OF });
-  process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  writeFileSync(stampFile, `${JSON.stringify({ ...want, summary }, null, 2)}\n`);
-  return { dir, summary };
-}
 
 interface Sample {
   kind: string;
@@ -272,7 +249,7 @@ async function main(): Promise<number> {
   const accounts = Number(values.accounts ?? 100_000);
   const runs = Number(values.runs ?? 3);
   const lookups = Number(values.lookups ?? 3000);
-  const { dir, summary } = values.data ? { dir: path.resolve(values.data), summary: null } : dataset(accounts, values.seed ?? 'bench');
+  const { dir, summary } = values.data ? { dir: path.resolve(values.data), summary: null } : cachedDataset(DATASETS_DIR, accounts, values.seed ?? 'bench', AS_OF);
 
   process.stdout.write(`loading ${dir} … `);
   let started = performance.now();
