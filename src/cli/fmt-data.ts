@@ -6,7 +6,7 @@
  * exits 1 (CI). Exit 0: nothing to change (or everything written). Exit 2: usage problem.
  * Files the validator rejects (syntax errors, wrong encoding…) are skipped with the reason.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as core from '@actions/core';
@@ -14,6 +14,7 @@ import { normalizeNewlines } from '../lib/format/canonical.ts';
 import { formatDataDir } from '../lib/format/data-files.ts';
 import { firstChangedLine, unifiedDiff } from '../lib/format/diff.ts';
 import type { Io } from './validate.ts';
+import { checkDataDir, readOptions, UsageError } from './usage.ts';
 
 export const USAGE = `用法：npm run fmt:data -- [选项] [文件…]
 
@@ -27,7 +28,6 @@ export const USAGE = `用法：npm run fmt:data -- [选项] [文件…]
 
 退出码：0 已是统一格式（或已整理完毕）；1 --check 发现需要整理的文件；2 用法问题。`;
 
-class UsageError extends Error {}
 
 interface Options {
   data: string;
@@ -53,7 +53,7 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
   const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   if (format !== 'text' && format !== 'github') throw new UsageError(`--format 只能是 text 或 github，而不是 ${format}`);
   const data = path.resolve(io.cwd, values.data ?? 'data');
-  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`数据目录不存在：${data}`);
+  checkDataDir(data);
   const files = positionals.map((f) => path.resolve(io.cwd, f));
   for (const f of files) {
     if (!existsSync(f)) throw new UsageError(`文件不存在：${f}`);
@@ -64,18 +64,8 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
 
 /** Runs the formatter; returns the exit code. */
 export function runFmtData(argv: string[], io: Io): number {
-  let options: Options | 'help';
-  try {
-    options = parseOptions(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`错误：${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readOptions(() => parseOptions(argv, io), USAGE, '错误：', io);
+  if (typeof options === 'number') return options;
 
   const results = formatDataDir(options.data, options.files.length ? new Set(options.files) : undefined);
   const base = path.dirname(options.data);

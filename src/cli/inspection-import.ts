@@ -10,7 +10,7 @@
  * Exit 0: written (or, with --dry-run, would be written). Exit 1: the sheet has errors, nothing
  * written. Exit 2: usage or I/O problem (including an existing record without --force).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ import { loadRegistry } from '../lib/registry.ts';
 import { scanPersonalData } from '../lib/rules/personal-data.ts';
 import { RULES, type RuleId } from '../lib/rules/table.ts';
 import { InspectionSchema } from '../lib/schema/inspection.ts';
+import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -50,7 +51,6 @@ export const USAGE = `用法：npm run inspection:import -- 巡查表.csv [选�
 
 退出码：0 已导入；1 表中有错误，未写入任何文件；2 用法或读写问题（包括记录已存在而未加 --force）。`;
 
-class UsageError extends Error {}
 
 interface Options {
   file: string;
@@ -90,15 +90,15 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? '请给出巡查表文件（.csv）' : `只能导入一个文件，而不是 ${positionals.length} 个`);
   const asOf = values['as-of'] ?? todayInChina();
-  if (!isValidDate(asOf)) throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD，而不是 ${asOf}`);
-  if (values.date !== undefined && !isValidDate(values.date)) throw new UsageError(`--date 须为有效日期 YYYY-MM-DD，而不是 ${values.date}`);
+  checkDate('--as-of', asOf);
+  if (values.date !== undefined) checkDate('--date', values.date);
   let dueDays: number | undefined;
   if (values['due-days'] !== undefined) {
     dueDays = Number(values['due-days']);
     if (!/^\d{1,3}$/.test(values['due-days']) || dueDays < 1) throw new UsageError(`--due-days 须为 1 到 999 的整数，而不是 ${values['due-days']}`);
   }
   const data = path.resolve(io.cwd, values.data ?? 'data');
-  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`数据目录不存在：${data}`);
+  checkDataDir(data);
   return {
     file: path.resolve(io.cwd, positionals[0]!),
     data,
@@ -129,18 +129,8 @@ function schemaPath(dir: string, data: string): string {
 
 /** Runs the import; returns the exit code. */
 export async function runInspectionImport(argv: string[], io: Io): Promise<number> {
-  let options: Options | 'help';
-  try {
-    options = parseOptions(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`inspection:import：${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readOptions(() => parseOptions(argv, io), USAGE, 'inspection:import：', io);
+  if (typeof options === 'number') return options;
   const usage = (message: string) => {
     io.stderr(`inspection:import：${message}\n`);
     return 2;

@@ -10,12 +10,12 @@
  * Exit 0: written (warnings allowed). Exit 1: an answer is invalid or the written file has an
  * error. Exit 2: usage problem (unknown command or flag, missing answers). 130: cancelled.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { findSchemaDir, formatDocument, schemaRefAt } from '../lib/format/canonical.ts';
-import { isValidDate, todayInChina } from '../lib/dates.ts';
+import { todayInChina } from '../lib/dates.ts';
 import type { Problem } from '../lib/problems.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { runCodeowners } from './codeowners.ts';
@@ -28,6 +28,7 @@ import { impostorCommand } from './new/impostor.ts';
 import { CancelledError, clackPrompter, type Prompter } from './new/prompter.ts';
 import { unitCommand } from './new/unit.ts';
 import type { Io } from './validate.ts';
+import { checkDataDir, checkDate, UsageError } from './usage.ts';
 
 /** The process's streams, and whether to ask questions. */
 export interface NewIo extends Io {
@@ -85,7 +86,6 @@ function commandUsage(command: Command, questions: readonly Question[]): string 
   return `用法：npm run new -- ${command.name} [选项]    ${command.title}\n\n${lines.join('\n')}\n\n通用选项见 npm run new -- --help。`;
 }
 
-class UsageError extends Error {}
 
 /** The problems of `after` that were not in `before` (compared without line numbers). */
 function newProblems(before: readonly Problem[], after: readonly Problem[]): Problem[] {
@@ -135,9 +135,9 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
   if (!command) throw new UsageError(`不认识的命令 ${name}：可用 ${COMMANDS.map((c) => c.name).join('、')}`);
 
   const dataDir = path.resolve(io.cwd, typeof first.values.data === 'string' ? first.values.data : 'data');
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UsageError(`数据目录不存在：${dataDir}`);
+  checkDataDir(dataDir);
   const asOf = typeof first.values['as-of'] === 'string' ? first.values['as-of'] : todayInChina();
-  if (!isValidDate(asOf)) throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD，而不是 ${asOf}`);
+  checkDate('--as-of', asOf);
 
   const loaded = loadRegistry(dataDir, { asOf });
   if (!loaded.registry) {

@@ -5,14 +5,15 @@
  * as of a date. Exit 0: written. Exit 1: the data has errors (nothing is reported from invalid
  * data). Exit 2: usage or I/O problem.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderHtml, renderMarkdown } from '../lib/compliance/document.ts';
 import { computeCompliance } from '../lib/compliance/engine.ts';
 import { annualCsv, annualReport, weeklyCsv, weeklyReport } from '../lib/compliance/report.ts';
-import { isValidDate, todayInChina } from '../lib/dates.ts';
+import { todayInChina } from '../lib/dates.ts';
 import { loadRegistry } from '../lib/registry.ts';
+import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -31,7 +32,6 @@ export const USAGE = `用法：npm run report -- [选项]
 
 退出码：0 已生成；1 数据有错误（请先运行 npm run validate 并改正）；2 用法或读写问题。`;
 
-class UsageError extends Error {}
 
 type Format = 'md' | 'csv' | 'html';
 
@@ -66,31 +66,21 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
   const format = values.format ?? 'md';
   if (format !== 'md' && format !== 'csv' && format !== 'html') throw new UsageError(`--format 只能是 md、csv 或 html，而不是 ${format}`);
   const asOf = values['as-of'] ?? todayInChina();
-  if (!isValidDate(asOf)) throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD，而不是 ${asOf}`);
+  checkDate('--as-of', asOf);
   let year: number | undefined;
   if (values.year !== undefined) {
     year = Number(values.year);
     if (!/^\d{4}$/.test(values.year) || year > Number(asOf.slice(0, 4))) throw new UsageError(`--year 须为不晚于 ${asOf.slice(0, 4)} 的四位年份，而不是 ${values.year}`);
   }
   const data = path.resolve(io.cwd, values.data ?? 'data');
-  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`数据目录不存在：${data}`);
+  checkDataDir(data);
   return { data, asOf, format, year, out: values.out === undefined ? undefined : path.resolve(io.cwd, values.out) };
 }
 
 /** Runs the report command; returns the exit code. */
 export async function runReport(argv: string[], io: Io): Promise<number> {
-  let options: Options | 'help';
-  try {
-    options = parseOptions(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`report：${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readOptions(() => parseOptions(argv, io), USAGE, 'report：', io);
+  if (typeof options === 'number') return options;
   const { registry, problems } = loadRegistry(options.data, { asOf: options.asOf });
   const errors = problems.filter((p) => p.severity === 'error');
   if (!registry || errors.length > 0) {

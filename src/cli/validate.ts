@@ -4,14 +4,14 @@
  * Exit 0: no errors (warnings allowed). Exit 1: at least one error. Exit 2: usage or I/O problem.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import * as core from '@actions/core';
-import { isValidDate, todayInChina } from '../lib/dates.ts';
+import { todayInChina } from '../lib/dates.ts';
 import { countProblems, type Problem } from '../lib/problems.ts';
 import { loadRegistry, type Stats } from '../lib/registry.ts';
 import { RULES } from '../lib/rules/table.ts';
+import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -33,7 +33,6 @@ export const USAGE = `用法：npm run validate -- [选项]
 
 退出码：0 没有错误（可以有警告）；1 有错误；2 用法或读取问题。`;
 
-class UsageError extends Error {}
 
 interface Options {
   data: string;
@@ -66,9 +65,9 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
   const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format 只能是 text、json 或 github，而不是 ${format}`);
   const asOf = values['as-of'] ?? todayInChina();
-  if (!isValidDate(asOf)) throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD，而不是 ${asOf}`);
+  checkDate('--as-of', asOf);
   const data = path.resolve(io.cwd, values.data ?? 'data');
-  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`数据目录不存在：${data}`);
+  checkDataDir(data);
   return { data, asOf, format, changed: values.changed, errorsOnly: values['errors-only'] ?? false };
 }
 
@@ -165,18 +164,8 @@ async function reportGithub(problems: Problem[], stats: Stats, asOf: string, bas
 
 /** Runs the validator; returns the exit code. */
 export async function runValidate(argv: string[], io: Io): Promise<number> {
-  let options: Options | 'help';
-  try {
-    options = parseOptions(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`错误：${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readOptions(() => parseOptions(argv, io), USAGE, '错误：', io);
+  if (typeof options === 'number') return options;
 
   let changed: Set<string> | undefined;
   if (options.changed !== undefined) {
