@@ -9,8 +9,9 @@
  */
 import path from 'node:path';
 import { todayInChina } from '../lib/dates.ts';
-import type { Registry } from '../lib/model.ts';
+import type { Account, Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
+import { SHELL_ID } from './shell.ts';
 
 let cached: Registry | undefined;
 
@@ -47,6 +48,15 @@ export function derived<T>(name: string, registry: Registry, compute: (registry:
 export function bulkShells(): boolean {
   const shared = (globalThis as Record<symbol, Shared | undefined>)[SHARED];
   return shared?.bulk === true && shared.dataDir === dataDir() && shared.asOf === buildDate();
+}
+
+/**
+ * The paths of the per-account routes (account page, filing form): every account, or only the
+ * shell page when src/site/bulk.ts writes the pages (see bulkShells).
+ */
+export function accountPaths(): { params: { unit: string; slug: string }; props: { account: Account | null } }[] {
+  if (bulkShells()) return [{ params: { unit: SHELL_ID, slug: SHELL_ID }, props: { account: null } }];
+  return siteRegistry().accounts.map((account) => ({ params: { unit: account.unit, slug: account.slug }, props: { account } }));
 }
 
 /** The data directory the site is built from. */
