@@ -3,7 +3,7 @@ import { AccountSchema, WaiverSchema } from '../../lib/schema/account.ts';
 import { SLUG_RE } from '../../lib/schema/common.ts';
 import { looksLikeUrl } from '../../lib/normalize.ts';
 import { dateError, fieldError, handlePatternError, personalDataError, urlError, verifiedAsError } from './checks.ts';
-import { commentedDocument, exists, list, text, unitChoices, type Command, type CommandEnv } from './common.ts';
+import { commentedDocument, exists, filedQuestion, list, text, unitChoices, type Command, type CommandEnv } from './common.ts';
 import type { Answers, Question, Value } from './form.ts';
 
 const FIELDS = AccountSchema.shape;
@@ -229,14 +229,7 @@ export const accountCommand: Command = {
         suggest: () => env.asOf,
         check: (v) => dateError('date', '开设日期', String(v), env.asOf),
       },
-      {
-        key: 'filed',
-        flag: 'filed',
-        type: 'text',
-        message: '备案日期（YYYY-MM-DD，默认今天）',
-        initial: () => env.asOf,
-        check: (v, a) => dateError('filed', '备案日期', String(v), env.asOf, text(a, 'date') ? { date: text(a, 'date')!, what: '开设日期' } : undefined),
-      },
+      filedQuestion(env, '开设日期'),
       {
         key: 'note',
         flag: 'note',

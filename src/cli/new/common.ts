@@ -12,7 +12,7 @@ import type { Registry } from '../../lib/model.ts';
 import { SCHEMAS, type FileKind } from '../../lib/schema/index.ts';
 import { displayWidth } from '../../lib/format/scalar.ts';
 import type { Answers, Choice, Question } from './form.ts';
-import type { IdentifierIndex } from './checks.ts';
+import { dateError, type IdentifierIndex } from './checks.ts';
 
 /** What a command works with. */
 export interface CommandEnv {
@@ -113,3 +113,15 @@ export function rootMap(doc: Document): YAMLMap {
   return doc.contents;
 }
 
+
+/** The question for an event's filing date: today by default, not before the event's date (`dateTitle` names that date). */
+export function filedQuestion(env: CommandEnv, dateTitle: string): Question {
+  return {
+    key: 'filed',
+    flag: 'filed',
+    type: 'text',
+    message: '备案日期（YYYY-MM-DD，默认今天）',
+    initial: () => env.asOf,
+    check: (v, a) => dateError('filed', '备案日期', String(v), env.asOf, text(a, 'date') ? { date: text(a, 'date')!, what: dateTitle } : undefined),
+  };
+}

@@ -12,7 +12,7 @@ import { PARSE_OPTIONS, normalizeNewlines } from '../../lib/format/canonical.ts'
 import { STATUS_NAMES, type Account } from '../../lib/model.ts';
 import { AccountSchema, EVENT_TYPES, EventSchema, type EventType } from '../../lib/schema/account.ts';
 import { dateError, fieldError, handlePatternError, personalDataError, urlError, verifiedAsError } from './checks.ts';
-import { rootMap, text, type Command } from './common.ts';
+import { filedQuestion, rootMap, text, type Command } from './common.ts';
 import type { Answers, Question } from './form.ts';
 
 const FIELDS = AccountSchema.shape;
@@ -98,14 +98,7 @@ export const eventCommand: Command = {
         suggest: () => env.asOf,
         check: (v, a) => dateError('date', '发生日期', String(v), env.asOf, lastDate(a) ? { date: lastDate(a)!, what: '上一项备案事项' } : undefined),
       },
-      {
-        key: 'filed',
-        flag: 'filed',
-        type: 'text',
-        message: '备案日期（YYYY-MM-DD，默认今天）',
-        initial: () => env.asOf,
-        check: (v, a) => dateError('filed', '备案日期', String(v), env.asOf, text(a, 'date') ? { date: text(a, 'date')!, what: '发生日期' } : undefined),
-      },
+      filedQuestion(env, '发生日期'),
       // ── changed ──
       {
         key: 'newName',
