@@ -105,6 +105,7 @@ describe('pull requests', () => {
       test: 'npm test',
       build: 'npm run build -- --out "${RUNNER_TEMP}/site"',
       summary: 'npm run pr-summary -- --base "origin/${BASE_REF}"',
+      audit: 'npm audit --package-lock-only --audit-level=high',
     });
   });
 
@@ -124,7 +125,10 @@ describe('pull requests', () => {
     const test = wf.jobs.test!;
     expect(test.container?.image).toMatch(/^node:24-/);
     expect(runs({ ...wf, jobs: { test } })).toMatch(/apt-get install .*chromium fonts-noto-cjk/);
-    for (const job of Object.values(wf.jobs)) expect(job.steps.some((s) => s.run?.startsWith('npm ci'))).toBe(true);
+    for (const [id, job] of Object.entries(wf.jobs)) {
+      const needsPackages = job.steps.some((s) => /\b(npm (run |test\b)|npx )/.test(s.run ?? ''));
+      expect(job.steps.some((s) => s.run?.startsWith('npm ci')), id).toBe(needsPackages);
+    }
   });
 });
 
