@@ -22,5 +22,8 @@ for (const name of names) {
   results.push({ name, code: run.status, minutes: (performance.now() - started) / 60_000 });
 }
 process.stdout.write('\n=== summary ===\n');
-for (const r of results) process.stdout.write(`${r.code === 0 ? 'within budget' : r.code === 1 ? 'MISSED budget' : `failed (exit ${r.code})`}  bench:${r.name}  ${r.minutes.toFixed(1)} min\n`);
+for (const r of results)
+  process.stdout.write(
+    `${r.code === 0 ? 'within budget' : r.code === 1 ? 'MISSED budget' : `failed (exit ${r.code})`}  bench:${r.name}  ${r.minutes.toFixed(1)} min\n`,
+  );
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);

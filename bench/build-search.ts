@@ -66,7 +66,9 @@ export async function openSearch(siteDir: string): Promise<SearchSession> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const module = (await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as { createInstance(o: Record<string, unknown>): PagefindApi & { destroy?(): Promise<void> } };
+  const module = (await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as {
+    createInstance(o: Record<string, unknown>): PagefindApi & { destroy?(): Promise<void> };
+  };
   const pagefind = module.createInstance({ basePath: `${origin}/`, noWorker: true });
   let first = true;
   return {

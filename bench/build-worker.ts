@@ -64,11 +64,23 @@ function routeCollector(): { write(line: string): void; routes: Record<string, {
       for (const line of lines) {
         const m = /[├└]─ (\/\S*) \(\+(\d+)ms\)/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
         if (!m) continue;
-        const segments = m[1]!.replace(/\/index\.html$/, '').split('/').filter(Boolean);
+        const segments = m[1]!
+          .replace(/\/index\.html$/, '')
+          .split('/')
+          .filter(Boolean);
         let group = segments[0] ?? 'index.html';
         if (group === 'units') {
           const last = segments[segments.length - 1];
-          group = last === 'form' ? 'units/*/*/form' : last === 'poster' ? 'units/*/poster' : segments.length === 3 ? 'units/*/* (account)' : segments.length === 2 ? 'units/* (unit)' : 'units';
+          group =
+            last === 'form'
+              ? 'units/*/*/form'
+              : last === 'poster'
+                ? 'units/*/poster'
+                : segments.length === 3
+                  ? 'units/*/* (account)'
+                  : segments.length === 2
+                    ? 'units/* (unit)'
+                    : 'units';
         }
         const entry = (routes[group] ??= { pages: 0, ms: 0 });
         entry.pages++;
@@ -80,7 +92,8 @@ function routeCollector(): { write(line: string): void; routes: Record<string, {
 
 async function main(): Promise<WorkerResult> {
   const [mode, arg, outDir, asOf] = process.argv.slice(2);
-  if (!outDir || (mode !== 'full' && mode !== 'bare')) throw new Error('usage: build-worker.ts full DATA_DIR OUT_DIR AS_OF | bare PAGES OUT_DIR');
+  if (!outDir || (mode !== 'full' && mode !== 'bare'))
+    throw new Error('usage: build-worker.ts full DATA_DIR OUT_DIR AS_OF | bare PAGES OUT_DIR');
   rmSync(outDir, { recursive: true, force: true });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

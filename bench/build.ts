@@ -41,7 +41,15 @@ const WORKER = path.join(BENCH_DIR, 'build-worker.ts');
 const AS_OF = DEFAULT_AS_OF;
 const MEMORY_LIMIT_MB = 4096;
 
-const BUDGET = { ratio: 1.5, memoryMb: MEMORY_LIMIT_MB, pageKb: 200, accountPageKb: 20, firstQueryKb: 250, laterQueryKb: 40, searchAt: 50_000 };
+const BUDGET = {
+  ratio: 1.5,
+  memoryMb: MEMORY_LIMIT_MB,
+  pageKb: 200,
+  accountPageKb: 20,
+  firstQueryKb: 250,
+  laterQueryKb: 40,
+  searchAt: 50_000,
+};
 
 interface Run {
   result: WorkerResult | null;
@@ -98,7 +106,10 @@ function treeRss(pid: number): number {
 /** One build in a fresh process, sampling the memory of its process tree. */
 function runWorker(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '--import', 'tsx', WORKER, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '--import', 'tsx', WORKER, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let peak = 0;
@@ -110,7 +121,11 @@ function runWorker(args: string[]): Promise<Run> {
       const line = stdout.trim().split('\n').at(-1);
       if (code === 0 && line) return resolve({ result: JSON.parse(line) as WorkerResult, treeRssKb: peak });
       const oom = /heap out of memory|Allocation failed/i.test(stderr);
-      resolve({ result: null, treeRssKb: peak, error: oom ? 'out of memory' : `${signal ?? `exit ${code}`}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+      resolve({
+        result: null,
+        treeRssKb: peak,
+        error: oom ? 'out of memory' : `${signal ?? `exit ${code}`}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      });
     });
   });
 }
@@ -166,7 +181,13 @@ function measureOutput(dir: string): OutputFigures {
   return {
     largestPage: { path: largest.path, kb: kb(largest.bytes) },
     largestOwnPage: { path: largestOwn.path, kb: kb(largestOwn.bytes) },
-    accountPage: { path: worst.path, htmlKb: kb(worst.html), cssKb: kb(worst.css), totalKb: kb(worst.html + worst.css), medianTotalKb: kb(median(totals)) },
+    accountPage: {
+      path: worst.path,
+      htmlKb: kb(worst.html),
+      cssKb: kb(worst.css),
+      totalKb: kb(worst.html + worst.css),
+      medianTotalKb: kb(median(totals)),
+    },
     ownPagesOver200Kb: over,
   };
 }
@@ -208,12 +229,25 @@ interface SizeReport {
   accounts: number;
   pages: number | null;
   searchRecords: number | null;
-  full: { runsMs: number[]; medianMs: number; medianCpuMs: number; peakTreeRssMb: number; steps: WorkerResult['steps'] | null; failures: string[] };
+  full: {
+    runsMs: number[];
+    medianMs: number;
+    medianCpuMs: number;
+    peakTreeRssMb: number;
+    steps: WorkerResult['steps'] | null;
+    failures: string[];
+  };
   bare: { runsMs: number[]; medianMs: number; medianCpuMs: number; failures: string[] };
   ratio: number | null;
   routes: WorkerResult['routes'] | null;
   output: OutputFigures | null;
-  search: { firstKb: number; laterKb: { query: string; kb: number }[]; laterMaxKb: number; laterMedianKb: number; firstQuery: string } | null;
+  search: {
+    firstKb: number;
+    laterKb: { query: string; kb: number }[];
+    laterMaxKb: number;
+    laterMedianKb: number;
+    firstQuery: string;
+  } | null;
   budget: { check: string; pass: boolean }[];
 }
 
@@ -236,7 +270,9 @@ async function measure(accounts: number, runs: number, seed: string, keep: boole
     last = f.result;
     full.runsMs.push(f.result.ms);
     fullCpu.push(f.result.cpuMs);
-    process.stdout.write(`  run ${i} full ${(f.result.ms / 1000).toFixed(1).padStart(7)} s  ${f.result.pages} pages  peak ${Math.round(f.treeRssKb / 1024)} MiB\n`);
+    process.stdout.write(
+      `  run ${i} full ${(f.result.ms / 1000).toFixed(1).padStart(7)} s  ${f.result.pages} pages  peak ${Math.round(f.treeRssKb / 1024)} MiB\n`,
+    );
     const b = await runWorker(['bare', String(f.result.pages), path.join(SITES_DIR, `bare-n${accounts}`)]);
     if (!b.result) {
       bare.failures.push(b.error ?? 'failed');
@@ -275,7 +311,8 @@ async function measure(accounts: number, runs: number, seed: string, keep: boole
   const budget: SizeReport['budget'] = [];
   budget.push({ check: 'builds', pass: full.failures.length === 0 });
   if (ratio !== null) budget.push({ check: `full ≤ ${BUDGET.ratio}× bare`, pass: ratio <= BUDGET.ratio });
-  if (accounts >= BUDGET.searchAt) budget.push({ check: `memory ≤ ${BUDGET.memoryMb} MiB`, pass: full.failures.length === 0 && full.peakTreeRssMb <= BUDGET.memoryMb });
+  if (accounts >= BUDGET.searchAt)
+    budget.push({ check: `memory ≤ ${BUDGET.memoryMb} MiB`, pass: full.failures.length === 0 && full.peakTreeRssMb <= BUDGET.memoryMb });
   if (output) {
     budget.push({ check: `directory pages ≤ ${BUDGET.pageKb} KB`, pass: output.ownPagesOver200Kb === 0 });
     budget.push({ check: `account page ≤ ${BUDGET.accountPageKb} KB`, pass: output.accountPage.totalKb <= BUDGET.accountPageKb });
@@ -284,13 +321,37 @@ async function measure(accounts: number, runs: number, seed: string, keep: boole
     budget.push({ check: `first query ≤ ${BUDGET.firstQueryKb} KB`, pass: searchFigures.firstKb <= BUDGET.firstQueryKb });
     budget.push({ check: `later queries ≤ ${BUDGET.laterQueryKb} KB`, pass: searchFigures.laterMaxKb <= BUDGET.laterQueryKb });
   }
-  return { accounts, pages: last?.pages ?? null, searchRecords: last?.searchRecords ?? null, full, bare, ratio, routes: last?.routes ?? null, output, search: searchFigures, budget };
+  return {
+    accounts,
+    pages: last?.pages ?? null,
+    searchRecords: last?.searchRecords ?? null,
+    full,
+    bare,
+    ratio,
+    routes: last?.routes ?? null,
+    output,
+    search: searchFigures,
+    budget,
+  };
 }
 
 function table(reports: SizeReport[]): string {
   const s = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
   const rows = [
-    ['accounts', 'pages', 'full', 'bare', 'ratio', 'full cpu', 'bare cpu', 'peak MiB', 'largest own page', 'account page', 'first query', 'later (max/median)'],
+    [
+      'accounts',
+      'pages',
+      'full',
+      'bare',
+      'ratio',
+      'full cpu',
+      'bare cpu',
+      'peak MiB',
+      'largest own page',
+      'account page',
+      'first query',
+      'later (max/median)',
+    ],
     ...reports.map((r) => [
       r.accounts.toLocaleString('en'),
       r.pages?.toLocaleString('en') ?? '—',
@@ -310,13 +371,24 @@ function table(reports: SizeReport[]): string {
   const line = (row: string[]) => row.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
   const lines = [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), ''];
   for (const r of reports) {
-    if (r.full.steps) lines.push(`${r.accounts}: steps (last run) validate ${s(r.full.steps.validate)}, astro ${s(r.full.steps.astro)}, then side by side the rest of the bulk routes ${s(r.full.steps.bulk ?? 0)} and writing the search index ${s(r.full.steps.search)} (${r.searchRecords} records)`);
+    if (r.full.steps)
+      lines.push(
+        `${r.accounts}: steps (last run) validate ${s(r.full.steps.validate)}, astro ${s(r.full.steps.astro)}, then side by side the rest of the bulk routes ${s(r.full.steps.bulk ?? 0)} and writing the search index ${s(r.full.steps.search)} (${r.searchRecords} records)`,
+      );
     if (r.routes) {
       const groups = Object.entries(r.routes).sort((a, b) => b[1].ms - a[1].ms);
-      lines.push(`  render time by route (Astro's log): ${groups.map(([g, v]) => `${g} ${v.pages}p ${(v.ms / 1000).toFixed(1)} s`).join(' · ')}`);
+      lines.push(
+        `  render time by route (Astro's log): ${groups.map(([g, v]) => `${g} ${v.pages}p ${(v.ms / 1000).toFixed(1)} s`).join(' · ')}`,
+      );
     }
-    if (r.output) lines.push(`  largest page of the directory ${r.output.largestOwnPage.path} ${r.output.largestOwnPage.kb} KB (of the whole site ${r.output.largestPage.path} ${r.output.largestPage.kb} KB); largest account page ${r.output.accountPage.path} ${r.output.accountPage.htmlKb} KB HTML + ${r.output.accountPage.cssKb} KB CSS (median ${r.output.accountPage.medianTotalKb} KB)`);
-    if (r.search) lines.push(`  search: first "${r.search.firstQuery}" ${r.search.firstKb} KB; later ${r.search.laterKb.map((q) => `"${q.query}" ${q.kb} KB`).join(', ')}`);
+    if (r.output)
+      lines.push(
+        `  largest page of the directory ${r.output.largestOwnPage.path} ${r.output.largestOwnPage.kb} KB (of the whole site ${r.output.largestPage.path} ${r.output.largestPage.kb} KB); largest account page ${r.output.accountPage.path} ${r.output.accountPage.htmlKb} KB HTML + ${r.output.accountPage.cssKb} KB CSS (median ${r.output.accountPage.medianTotalKb} KB)`,
+      );
+    if (r.search)
+      lines.push(
+        `  search: first "${r.search.firstQuery}" ${r.search.firstKb} KB; later ${r.search.laterKb.map((q) => `"${q.query}" ${q.kb} KB`).join(', ')}`,
+      );
     lines.push(`  budget: ${r.budget.map((b) => `${b.check} ${b.pass ? 'PASS' : 'FAIL'}`).join('; ')}`);
   }
   return lines.join('\n');
@@ -324,7 +396,13 @@ function table(reports: SizeReport[]): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help) {

@@ -26,7 +26,11 @@ const WORKER = path.join(BENCH_DIR, 'compliance-worker.ts');
 const BUDGET = { accounts: 20_000, modelCpuSeconds: 2 };
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,20000,100000' }, runs: { type: 'string' }, seed: { type: 'string', default: 'bench' } },
+  options: {
+    sizes: { type: 'string', default: '1000,20000,100000' },
+    runs: { type: 'string' },
+    seed: { type: 'string', default: 'bench' },
+  },
   strict: true,
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -54,7 +58,12 @@ function dataset(accounts: number, seed: string): string {
   return dir;
 }
 
-const reports: (ComplianceWorkerResult & { modelMedianMs: number; modelCpuMedianMs: number; annualMedianMs: number; reportMedianMs: number })[] = [];
+const reports: (ComplianceWorkerResult & {
+  modelMedianMs: number;
+  modelCpuMedianMs: number;
+  annualMedianMs: number;
+  reportMedianMs: number;
+})[] = [];
 let ok = true;
 for (const size of sizes) {
   const runs = Number(values.runs ?? (size >= 100_000 ? 3 : 5));
@@ -71,7 +80,13 @@ for (const size of sizes) {
     continue;
   }
   const r = JSON.parse(line) as ComplianceWorkerResult;
-  const report = { ...r, modelMedianMs: median(r.modelMs), modelCpuMedianMs: median(r.modelCpuMs), annualMedianMs: median(r.annualMs), reportMedianMs: median(r.reportMs) };
+  const report = {
+    ...r,
+    modelMedianMs: median(r.modelMs),
+    modelCpuMedianMs: median(r.modelCpuMs),
+    annualMedianMs: median(r.annualMs),
+    reportMedianMs: median(r.reportMs),
+  };
   reports.push(report);
   process.stdout.write(
     `${String(r.accounts).padStart(7)} accounts, ${r.units} units, ${r.inspections} inspections, ${r.issues} issues: ` +

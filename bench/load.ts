@@ -141,7 +141,11 @@ function targets(site: string): Target[] {
   const sample = spread(shards, 300);
   for (const p of sample) out.push({ kind: 'verify', path: p, weight: 8 / sample.length });
   // Pages: the ones people land on, and a unit.
-  const units = existsSync(path.join(site, 'units')) ? readdirSync(path.join(site, 'units')).filter((d) => existsSync(path.join(site, 'units', d, 'index.html'))).sort() : [];
+  const units = existsSync(path.join(site, 'units'))
+    ? readdirSync(path.join(site, 'units'))
+        .filter((d) => existsSync(path.join(site, 'units', d, 'index.html')))
+        .sort()
+    : [];
   for (const p of ['/', '/search/', '/verify/', ...units.slice(0, 1).map((u) => `/units/${u}/`)]) {
     if (existsSync(path.join(site, p, 'index.html'))) out.push({ kind: 'page', path: p, weight: 1 });
   }
@@ -195,10 +199,11 @@ async function serve(site: string): Promise<Server> {
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const deadline = Date.now() + 15_000;
-  // eslint-disable-next-line no-control-regex
+
   const plain = () => output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`sirv exited (${child.exitCode ?? child.signalCode}):\n${plain()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`sirv exited (${child.exitCode ?? child.signalCode}):\n${plain()}`);
     const local = /Local:\s+(http:\/\/[^\s]+)/.exec(plain())?.[1];
     if (local) {
       const origin = new URL(local).origin.replace('localhost', HOST);
@@ -245,7 +250,13 @@ async function main(): Promise<number> {
       site = path.join(tmp, 'dist');
       process.stdout.write('building the sample site … ');
       const t = performance.now();
-      const result = await buildSite({ dataDir: path.join(ROOT, 'data'), asOf: AS_OF, outDir: site, base: '/', site: 'https://registry.example' });
+      const result = await buildSite({
+        dataDir: path.join(ROOT, 'data'),
+        asOf: AS_OF,
+        outDir: site,
+        base: '/',
+        site: 'https://registry.example',
+      });
       build = { seconds: (performance.now() - t) / 1000, pages: result.pages, searchRecords: result.searchRecords };
       console.log(`${build.pages} pages, ${build.searchRecords} search records, ${fmt(build.seconds, 1)} s`);
     }
@@ -303,11 +314,28 @@ async function main(): Promise<number> {
       server: 'sirv-cli (node_modules/.bin/sirv), 127.0.0.1',
       site: args.site ? site : `sample data, as of ${AS_OF}`,
       build,
-      mix: { urls: list.length, search: byKind.search!.length, verify: byKind.verify!.length, pages: byKind.page!.length, shares: { search: share('search'), verify: share('verify'), page: share('page') } },
+      mix: {
+        urls: list.length,
+        search: byKind.search!.length,
+        verify: byKind.verify!.length,
+        pages: byKind.page!.length,
+        shares: { search: share('search'), verify: share('verify'), page: share('page') },
+      },
       connections,
       durationSeconds: result.duration,
-      requests: { total: result.requests.total, perSecondMean: result.requests.mean, perSecondP50: result.requests.p50, perSecondMin: result.requests.min },
-      latencyMs: { mean: result.latency.mean, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      requests: {
+        total: result.requests.total,
+        perSecondMean: result.requests.mean,
+        perSecondP50: result.requests.p50,
+        perSecondMin: result.requests.min,
+      },
+      latencyMs: {
+        mean: result.latency.mean,
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
       throughputBytesPerSecond: { mean: result.throughput.mean, p50: result.throughput.p50 },
       statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
       ok2xx: result['2xx'],

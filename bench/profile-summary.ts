@@ -93,7 +93,10 @@ for (const [id, time] of nodeTime) {
 
 function show(title: string, map: Map<string, number>): void {
   process.stdout.write(`\n== ${title} — total ${(total / 1000).toFixed(0)} ms${filter ? `, rows matching "${filter}"` : ''}\n`);
-  const rows = [...map].filter(([k]) => k.includes(filter)).sort((a, b) => b[1] - a[1]).slice(0, top);
+  const rows = [...map]
+    .filter(([k]) => k.includes(filter))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top);
   for (const [key, time] of rows) {
     process.stdout.write(`${(time / 1000).toFixed(0).padStart(8)} ms ${((100 * time) / total).toFixed(1).padStart(5)}%  ${key}\n`);
   }

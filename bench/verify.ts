@@ -59,7 +59,8 @@ function sharedUrl(a: Account, rnd: () => number): string {
   if (a.platform === 'weibo') return url.replace('https://weibo.com/u/', 'https://m.weibo.cn/u/') + '?from=timeline&luicode=10000011';
   if (a.platform === 'wechat') return `${url}&scene=124#wechat_redirect`;
   if (a.platform === 'douyin') return `${url}?from_tab_name=main&utm_source=copy`;
-  if (a.platform === 'bilibili') return `${url.replace('https://space.bilibili.com/', 'https://m.bilibili.com/space/')}?spm_id_from=333.1007`;
+  if (a.platform === 'bilibili')
+    return `${url.replace('https://space.bilibili.com/', 'https://m.bilibili.com/space/')}?spm_id_from=333.1007`;
   // Some apps upper-case the host; the path identifies the account and keeps its case.
   return rnd() < 0.5 ? `${url}?share_from=user&utm_medium=app` : url.replace(/^https:\/\/[^/]+/, (h) => h.toUpperCase());
 }
@@ -76,7 +77,9 @@ function samples(registry: Registry, count: number, seed: number): Sample[] {
   const withUrl = active.filter((a) => a.url);
   const withIdent = active.filter((a) => a.identifiers.length > 0);
   const renamed = registry.accounts.filter((a) => a.formerNames.length > 0);
-  const editable = active.filter((x) => Array.from(skeleton(x.name)).length >= 5 && lookupKey(x.name) === x.name && x.name.includes(skeleton(x.name)));
+  const editable = active.filter(
+    (x) => Array.from(skeleton(x.name)).length >= 5 && lookupKey(x.name) === x.name && x.name.includes(skeleton(x.name)),
+  );
   /** The name with the character at `at` (modulo the skeleton's length) of its skeleton replaced. */
   const changeOne = (name: string, at: number) => {
     const core = skeleton(name);
@@ -120,7 +123,14 @@ function samples(registry: Registry, count: number, seed: number): Sample[] {
     },
     () => {
       const a = pick(active);
-      return a && { kind: 'lookalike-padding', query: `${a.name}${pick(['官方', '官方号', '服务号', '政务'])}`, expect: ['lookalike', 'impostor'], account: a.id };
+      return (
+        a && {
+          kind: 'lookalike-padding',
+          query: `${a.name}${pick(['官方', '官方号', '服务号', '政务'])}`,
+          expect: ['lookalike', 'impostor'],
+          account: a.id,
+        }
+      );
     },
     () => {
       const a = pick(active.filter((x) => t2(x.name) !== x.name));
@@ -131,11 +141,25 @@ function samples(registry: Registry, count: number, seed: number): Sample[] {
     // any position, then at the first one (the hardest case for the gram index).
     () => {
       const a = pick(editable);
-      return a && { kind: 'lookalike-edit', query: changeOne(a.name, 1 + Math.floor(rnd() * 1000)), expect: ['lookalike', 'official', 'former', 'closed', 'impostor'], account: a.id };
+      return (
+        a && {
+          kind: 'lookalike-edit',
+          query: changeOne(a.name, 1 + Math.floor(rnd() * 1000)),
+          expect: ['lookalike', 'official', 'former', 'closed', 'impostor'],
+          account: a.id,
+        }
+      );
     },
     () => {
       const a = pick(editable);
-      return a && { kind: 'lookalike-first-char', query: changeOne(a.name, 0), expect: ['lookalike', 'official', 'former', 'closed', 'impostor'], account: a.id };
+      return (
+        a && {
+          kind: 'lookalike-first-char',
+          query: changeOne(a.name, 0),
+          expect: ['lookalike', 'official', 'former', 'closed', 'impostor'],
+          account: a.id,
+        }
+      );
     },
     () => {
       const u = pick(registry.units);
@@ -243,20 +267,26 @@ async function main(): Promise<number> {
     ...(values['exact-bytes'] ? { exactShardBytes: Number(values['exact-bytes']) } : {}),
   };
   if (values.help) {
-    process.stdout.write('usage: npm run bench:verify [-- --accounts 100000] [--seed bench] [--runs 3] [--lookups 3000] [--data DIR] [--stop-bytes N --gram-bytes N --exact-bytes N]\n');
+    process.stdout.write(
+      'usage: npm run bench:verify [-- --accounts 100000] [--seed bench] [--runs 3] [--lookups 3000] [--data DIR] [--stop-bytes N --gram-bytes N --exact-bytes N]\n',
+    );
     return 0;
   }
   const accounts = Number(values.accounts ?? 100_000);
   const runs = Number(values.runs ?? 3);
   const lookups = Number(values.lookups ?? 3000);
-  const { dir, summary } = values.data ? { dir: path.resolve(values.data), summary: null } : cachedDataset(DATASETS_DIR, accounts, values.seed ?? 'bench', AS_OF);
+  const { dir, summary } = values.data
+    ? { dir: path.resolve(values.data), summary: null }
+    : cachedDataset(DATASETS_DIR, accounts, values.seed ?? 'bench', AS_OF);
 
   process.stdout.write(`loading ${dir} … `);
   let started = performance.now();
   const { registry, stats } = loadRegistry(dir, { asOf: AS_OF });
   if (!registry) throw new Error('the dataset has no model (site, policy or platforms invalid)');
   const loadMs = performance.now() - started;
-  process.stdout.write(`${(loadMs / 1000).toFixed(1)} s (${stats.accounts} accounts, ${stats.units} units, ${stats.impostors} impostors)\n`);
+  process.stdout.write(
+    `${(loadMs / 1000).toFixed(1)} s (${stats.accounts} accounts, ${stats.units} units, ${stats.impostors} impostors)\n`,
+  );
 
   const buildMs: number[] = [];
   let index: VerifyIndex | undefined;

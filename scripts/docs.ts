@@ -31,9 +31,7 @@ export function rulesSection(): string {
   const lines: string[] = [];
   for (const severity of ['error', 'warning'] as const) {
     lines.push(
-      severity === 'error'
-        ? '### 错误（必须改正，否则不能合并）'
-        : '### 警告（合规记录，如实填写即可，不阻止合并；会出现在合规通报中）',
+      severity === 'error' ? '### 错误（必须改正，否则不能合并）' : '### 警告（合规记录，如实填写即可，不阻止合并；会出现在合规通报中）',
       '',
     );
     for (const id of RULE_IDS.filter((r) => RULES[r].severity === severity)) {

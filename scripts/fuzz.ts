@@ -87,7 +87,9 @@ try {
       failed = true;
       process.stdout.write(`FAILED after ${details.numRuns} cases (${seconds} s)\n`);
       process.stdout.write(`${fc.defaultReportMessage(details) ?? ''}\n`);
-      process.stdout.write(`  replay: npm run fuzz -- --property ${name} --seed ${seed} --path "${details.counterexamplePath}" --runs 1\n\n`);
+      process.stdout.write(
+        `  replay: npm run fuzz -- --property ${name} --seed ${seed} --path "${details.counterexamplePath}" --runs 1\n\n`,
+      );
     } else {
       process.stdout.write(`ok (${seconds} s)\n`);
     }
@@ -95,5 +97,7 @@ try {
 } finally {
   sandbox.dispose();
 }
-process.stdout.write(`slowest case: ${Math.round(slowest.ms)} ms (${slowest.property}); peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+process.stdout.write(
+  `slowest case: ${Math.round(slowest.ms)} ms (${slowest.property}); peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+);
 process.exit(failed ? 1 : 0);

@@ -42,7 +42,8 @@ if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-if (values.accounts === undefined || values.seed === undefined || values.out === undefined) fail('--accounts, --seed and --out are required');
+if (values.accounts === undefined || values.seed === undefined || values.out === undefined)
+  fail('--accounts, --seed and --out are required');
 if (!/^\d+$/.test(values.accounts)) fail(`--accounts must be a whole number (got ${values.accounts})`);
 
 const options = { accounts: Number(values.accounts), seed: values.seed, asOf: values['as-of'] ?? DEFAULT_AS_OF };

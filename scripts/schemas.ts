@@ -22,11 +22,14 @@ for (const [name, text] of files) {
     console.log(`wrote schemas/${name}`);
   }
 }
-const listed = (sub: string) => (existsSync(path.join(dir, sub)) ? readdirSync(path.join(dir, sub)).map((n) => path.posix.join(sub, n)) : []);
+const listed = (sub: string) =>
+  existsSync(path.join(dir, sub)) ? readdirSync(path.join(dir, sub)).map((n) => path.posix.join(sub, n)) : [];
 const extra = [...listed(''), ...listed(OPEN_DATA_SCHEMA_DIR)].filter((n) => n.endsWith('.schema.json') && !files.has(n));
 if (check) {
   if (stale.length || extra.length) {
-    console.error(`JSON Schema 与 zod 定义不一致：${[...stale, ...extra.map((n) => `${n}（多余）`)].join('、')}。请运行 npm run schemas 并提交 schemas/ 的改动。`);
+    console.error(
+      `JSON Schema 与 zod 定义不一致：${[...stale, ...extra.map((n) => `${n}（多余）`)].join('、')}。请运行 npm run schemas 并提交 schemas/ 的改动。`,
+    );
     process.exitCode = 1;
   } else console.log(`schemas/ 与 zod 定义一致（${files.size} 个文件）。`);
 } else if (extra.length) console.warn(`schemas/ 中有多余文件：${extra.join('、')}`);

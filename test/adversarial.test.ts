@@ -94,7 +94,8 @@ describe('a pull request that files a reported impostor as an official account',
     roots.push(root);
     const data = path.join(root, 'data');
     cpSync(FIXTURE, data, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'base');
@@ -107,10 +108,20 @@ describe('a pull request that files a reported impostor as an official account',
     git('add', '-A');
     git('commit', '-qm', 'file an impostor and a copy as official');
     let stdout = '';
-    const code = await runValidate(['--data', data, '--as-of', AS_OF, '--format', 'json', '--changed', 'main'], { stdout: (t: string) => void (stdout += t), stderr: () => undefined, env: {}, cwd: root } as never);
+    const code = await runValidate(['--data', data, '--as-of', AS_OF, '--format', 'json', '--changed', 'main'], {
+      stdout: (t: string) => void (stdout += t),
+      stderr: () => undefined,
+      env: {},
+      cwd: root,
+    } as never);
     const problems = JSON.parse(stdout).problems as { file: string; rule: string; line: number }[];
     expect(code).toBe(1);
-    expect(problems.filter((p) => p.rule === 'duplicate-identifier').map((p) => `${p.file}:${p.line}`).sort()).toEqual([
+    expect(
+      problems
+        .filter((p) => p.rule === 'duplicate-identifier')
+        .map((p) => `${p.file}:${p.line}`)
+        .sort(),
+    ).toEqual([
       'data/impostors/dxjy-fake.yaml:3',
       'data/impostors/dxjy-fake.yaml:4',
       'data/units/suonan-zhen/accounts/wechat.yaml:3',

@@ -101,22 +101,118 @@ describe('parseCanonicalLines', () => {
 
   it('agrees with the yaml package on random files built from tricky pieces', () => {
     const plain = fc.constantFrom(
-      'jiaoyuju/wechat', 'a/b', '123/wechat', 'stale', 'null', 'Null', '~', 'true', 'False', 'on', 'yes', 'no', 'e5', '1e5', '1.5', '.5', '0x1f', '0o17', '+1', '-1',
-      '.inf', '.NaN', '2026-11-20', '2026-1-2', '0930-7121234', '20261120', 'https://weibo.com/u/5123456789', 'https://mp.weixin.qq.com/s?__biz=MzU0==&mid=1', 'a:b', 'a :b', 'a:',
-      '已整改', '已 21 天未更新，单项否决', '群众举报仿冒微博“东乡县人民政府官方微博”', '21 天', 'abc 中文', '中文 ', ' 中文', '中-文', '中文 - 备注', '（说明）', '东乡‮教育', '备注~',
-      '中文 #1', '中文#1', '中文:1', '中 文', 'a, b', 'a,b', 'x]', 'x}', '- x', '-x', '?x', '@x', '`x', '%x', '!x', '&x', '*x', '|', '>', 'a\tb', 'a\\b', '中文\u2028', '中文\u0085',
+      'jiaoyuju/wechat',
+      'a/b',
+      '123/wechat',
+      'stale',
+      'null',
+      'Null',
+      '~',
+      'true',
+      'False',
+      'on',
+      'yes',
+      'no',
+      'e5',
+      '1e5',
+      '1.5',
+      '.5',
+      '0x1f',
+      '0o17',
+      '+1',
+      '-1',
+      '.inf',
+      '.NaN',
+      '2026-11-20',
+      '2026-1-2',
+      '0930-7121234',
+      '20261120',
+      'https://weibo.com/u/5123456789',
+      'https://mp.weixin.qq.com/s?__biz=MzU0==&mid=1',
+      'a:b',
+      'a :b',
+      'a:',
+      '已整改',
+      '已 21 天未更新，单项否决',
+      '群众举报仿冒微博“东乡县人民政府官方微博”',
+      '21 天',
+      'abc 中文',
+      '中文 ',
+      ' 中文',
+      '中-文',
+      '中文 - 备注',
+      '（说明）',
+      '东乡‮教育',
+      '备注~',
+      '中文 #1',
+      '中文#1',
+      '中文:1',
+      '中 文',
+      'a, b',
+      'a,b',
+      'x]',
+      'x}',
+      '- x',
+      '-x',
+      '?x',
+      '@x',
+      '`x',
+      '%x',
+      '!x',
+      '&x',
+      '*x',
+      '|',
+      '>',
+      'a\tb',
+      'a\\b',
+      '中文\u2028',
+      '中文\u0085',
     );
-    const quotedText = fc.constantFrom('"@dongxiang/jiaoyuju"', "'单引号'", '"a, b"', '"x: y"', '"#1"', '""', "''", '"null"', '"123"', '"a\\nb"', "'it''s'", '"\u200b"');
+    const quotedText = fc.constantFrom(
+      '"@dongxiang/jiaoyuju"',
+      "'单引号'",
+      '"a, b"',
+      '"x: y"',
+      '"#1"',
+      '""',
+      "''",
+      '"null"',
+      '"123"',
+      '"a\\nb"',
+      "'it''s'",
+      '"\u200b"',
+    );
     const scalar = fc.oneof(plain, quotedText);
-    const flowSeq = fc.oneof(fc.constant('[]'), fc.array(scalar, { minLength: 1, maxLength: 3 }).map((a) => `[${a.join(', ')}]`));
-    const key = fc.constantFrom('account', 'last_post', 'findings', 'note', 'issue', 'name', 'url', 'phone', '__proto__', 'constructor', 'a_b');
+    const flowSeq = fc.oneof(
+      fc.constant('[]'),
+      fc.array(scalar, { minLength: 1, maxLength: 3 }).map((a) => `[${a.join(', ')}]`),
+    );
+    const key = fc.constantFrom(
+      'account',
+      'last_post',
+      'findings',
+      'note',
+      'issue',
+      'name',
+      'url',
+      'phone',
+      '__proto__',
+      'constructor',
+      'a_b',
+    );
     const flowMap = fc.oneof(
       fc.constant('{}'),
-      fc.array(fc.tuple(key, fc.oneof(scalar, flowSeq)), { minLength: 1, maxLength: 4 }).map((pairs) => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+      fc
+        .array(fc.tuple(key, fc.oneof(scalar, flowSeq)), { minLength: 1, maxLength: 4 })
+        .map((pairs) => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
     );
     const value = fc.oneof(scalar, flowSeq, flowMap);
     const filler = fc.constantFrom('', '# 注释', '  # 注释', '    # 注释');
-    const child = fc.oneof(flowMap.map((m) => `  - ${m}`), fc.tuple(key, value).map(([k, v]) => `  ${k}: ${v}`), filler);
+    const child = fc.oneof(
+      flowMap.map((m) => `  - ${m}`),
+      fc.tuple(key, value).map(([k, v]) => `  ${k}: ${v}`),
+      filler,
+    );
     const block = fc.oneof(
       fc.tuple(key, value).map(([k, v]) => [`${k}: ${v}`]),
       fc.tuple(key, fc.array(child, { maxLength: 5 })).map(([k, lines]) => [`${k}:`, ...lines]),

@@ -57,7 +57,14 @@ describe('exit codes', () => {
 
 describe('--format json', () => {
   it('prints exactly one JSON object of the contract shape', async () => {
-    const result = await run(['--data', makeFixture({ ...BAD_DATE, 'inspections/2026/2026-11-23.yaml': replace('last_post: 2026-11-20', 'last_post: 2026-11-10') }), '--as-of', AS_OF, '--format', 'json']);
+    const result = await run([
+      '--data',
+      makeFixture({ ...BAD_DATE, 'inspections/2026/2026-11-23.yaml': replace('last_post: 2026-11-20', 'last_post: 2026-11-10') }),
+      '--as-of',
+      AS_OF,
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
     expect(Object.keys(output).sort()).toEqual(['ok', 'problems', 'stats']);
@@ -76,19 +83,24 @@ describe('--format github', () => {
     const data = makeFixture(BAD_DATE);
     const summaryFile = path.join(path.dirname(data), 'summary.md');
     writeFileSync(summaryFile, '');
-    const result = spawnValidate(['--data', data, '--as-of', AS_OF], { cwd: path.dirname(data), env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile } });
+    const result = spawnValidate(['--data', data, '--as-of', AS_OF], {
+      cwd: path.dirname(data),
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile },
+    });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^::error title=字段缺失或格式不对 \[schema\],file=data\/units\/jiaoyuju\/accounts\/weibo\.yaml,line=10,col=27::date（发生日期）/m);
+    expect(result.stdout).toMatch(
+      /^::error title=字段缺失或格式不对 \[schema\],file=data\/units\/jiaoyuju\/accounts\/weibo\.yaml,line=10,col=27::date（发生日期）/m,
+    );
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toContain('数据校验未通过');
     expect(summary).toContain('<td>data/units/jiaoyuju/accounts/weibo.yaml</td><td>10</td><td>错误</td><td>schema</td>');
   });
 
   it('leads with one summary error when there are more than 10 annotations', () => {
-    const many = Object.fromEntries(
-      Array.from({ length: 11 }, (_, i) => [`units/jiaoyuju/accounts/x${i}.yml`, 'name: x\n']),
-    );
-    const result = spawnValidate(['--data', makeFixture(many), '--as-of', AS_OF], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' } });
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`units/jiaoyuju/accounts/x${i}.yml`, 'name: x\n']));
+    const result = spawnValidate(['--data', makeFixture(many), '--as-of', AS_OF], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' },
+    });
     const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(annotations).toHaveLength(12);
     expect(annotations[0]).toMatch(/^::error title=数据校验::共发现 11 个错误/);
@@ -128,7 +140,11 @@ describe('--changed', () => {
 
     const result = await run(['--data', data, '--as-of', AS_OF, '--format', 'json', '--changed', 'main'], {}, root);
     const files = [...new Set(JSON.parse(result.stdout).problems.map((p: { file: string }) => p.file))].sort();
-    expect(files).toEqual(['data/inspections/2026/2026-11-23.yaml', 'data/units/jiaoyuju/accounts/toutiao.yaml', 'data/units/jiaoyuju/accounts/weibo.yaml']);
+    expect(files).toEqual([
+      'data/inspections/2026/2026-11-23.yaml',
+      'data/units/jiaoyuju/accounts/toutiao.yaml',
+      'data/units/jiaoyuju/accounts/weibo.yaml',
+    ]);
     expect(result.code).toBe(1);
   });
 
@@ -147,10 +163,14 @@ describe('--changed', () => {
     git('checkout', '-qb', 'feature');
     writeFileSync(
       path.join(data, 'units/suonan-zhen/accounts/weibo.yaml'),
-      readFileSync(path.join(data, 'units/jiaoyuju/accounts/weibo.yaml'), 'utf8').replace('东乡县教育局', '东乡族自治县锁南镇人民政府').replace('operation: outsourced\noperator: 示例传媒有限公司', 'operation: self'),
+      readFileSync(path.join(data, 'units/jiaoyuju/accounts/weibo.yaml'), 'utf8')
+        .replace('东乡县教育局', '东乡族自治县锁南镇人民政府')
+        .replace('operation: outsourced\noperator: 示例传媒有限公司', 'operation: self'),
     );
     const result = await run(['--data', data, '--as-of', AS_OF, '--format', 'json', '--changed', 'main'], {}, root);
-    expect(JSON.parse(result.stdout).problems).toContainEqual(expect.objectContaining({ rule: 'duplicate-identifier', file: 'data/units/suonan-zhen/accounts/weibo.yaml' }));
+    expect(JSON.parse(result.stdout).problems).toContainEqual(
+      expect.objectContaining({ rule: 'duplicate-identifier', file: 'data/units/suonan-zhen/accounts/weibo.yaml' }),
+    );
   });
 
   it('exits 2 when the base does not exist or there is no repository', async () => {

@@ -18,9 +18,7 @@ function ownersOf(codeowners: string, file: string): string[] {
     const [pattern, ...who] = line.trim().split(/\s+/) as [string, ...string[]];
     const anchored = pattern.startsWith('/');
     const body = pattern.replace(/^\//, '');
-    const re = body
-      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '[^/]*');
+    const re = body.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*');
     const regex = body.endsWith('/') ? new RegExp(`${anchored ? '^' : '(^|/)'}${re}`) : new RegExp(`${anchored ? '^' : '(^|/)'}${re}(/|$)`);
     if (pattern === '*' || regex.test(file)) owners = who;
   }
@@ -40,7 +38,18 @@ describe('renderCodeowners', () => {
   const text = renderCodeowners(ENV_REGISTRY());
 
   it('gives the county office everything by default and shared files explicitly', () => {
-    for (const file of ['package.json', 'src/lib/registry.ts', '.github/workflows/pr.yml', '.github/CODEOWNERS', 'data/policy.yaml', 'data/site.yaml', 'data/platforms.yaml', 'data/calendar/2026.yaml', 'data/inspections/2026/2026-11-23.yaml', 'data/impostors/x.yaml']) {
+    for (const file of [
+      'package.json',
+      'src/lib/registry.ts',
+      '.github/workflows/pr.yml',
+      '.github/CODEOWNERS',
+      'data/policy.yaml',
+      'data/site.yaml',
+      'data/platforms.yaml',
+      'data/calendar/2026.yaml',
+      'data/inspections/2026/2026-11-23.yaml',
+      'data/impostors/x.yaml',
+    ]) {
       expect(ownersOf(text, file), file).toEqual(['@dongxiang/xianzhengfuban']);
     }
   });
@@ -52,7 +61,7 @@ describe('renderCodeowners', () => {
     expect(ownersOf(text, 'data/units/bashuchi-cun/accounts/wechat.yaml')).toEqual(['@dongxiang/suonan-zhen', '@dongxiang/xianzhengfuban']);
   });
 
-  it("keeps every unit.yaml (name, aliases, maintainers) with the office alone", () => {
+  it('keeps every unit.yaml (name, aliases, maintainers) with the office alone', () => {
     expect(ownersOf(text, 'data/units/jiaoyuju/unit.yaml')).toEqual(['@dongxiang/xianzhengfuban']);
     expect(ownersOf(text, 'data/units/xianzhengfuban/accounts/weibo.yaml')).toEqual(['@dongxiang/xianzhengfuban']);
   });
@@ -109,9 +118,15 @@ describe('npm run codeowners', () => {
     expect(run(['--data', dir, '--check'])).toMatchObject({ code: 1 });
     expect(run(['--data', dir]).code).toBe(0);
     expect(run(['--data', dir, '--check']).code).toBe(0);
-    expect(ownersOf(readFileSync(out, 'utf8'), 'data/units/jiaoyuju/accounts/weibo.yaml')).toEqual(['@dongxiang/jiaoyuju', '@dongxiang/office']);
+    expect(ownersOf(readFileSync(out, 'utf8'), 'data/units/jiaoyuju/accounts/weibo.yaml')).toEqual([
+      '@dongxiang/jiaoyuju',
+      '@dongxiang/office',
+    ]);
 
-    const changed = makeFixture({ 'units/xinxi-zhongxin/unit.yaml': (t) => `${t}maintainers: ["@dongxiang/office"]\n`, 'units/jiaoyuju/unit.yaml': replace('"@dongxiang/jiaoyuju"', '"@someone-else"') });
+    const changed = makeFixture({
+      'units/xinxi-zhongxin/unit.yaml': (t) => `${t}maintainers: ["@dongxiang/office"]\n`,
+      'units/jiaoyuju/unit.yaml': replace('"@dongxiang/jiaoyuju"', '"@someone-else"'),
+    });
     const stale = run(['--data', changed, '--out', out, '--check']);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('已过期');

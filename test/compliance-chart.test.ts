@@ -30,7 +30,11 @@ describe('line chart', () => {
   });
   it('labels ticks with whole numbers and anchors the end labels inside the plot', () => {
     expect(chart.yTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
-    expect(chart.xTicks.map((t) => [t.label, t.anchor])).toEqual([['06-01', 'start'], ['06-08', 'middle'], ['06-15', 'end']]);
+    expect(chart.xTicks.map((t) => [t.label, t.anchor])).toEqual([
+      ['06-01', 'start'],
+      ['06-08', 'middle'],
+      ['06-15', 'end'],
+    ]);
   });
   it('keeps a fixed percentage axis in quarters and at most about eight date labels', () => {
     const labels = Array.from({ length: 26 }, (_, i) => `w${i}`);

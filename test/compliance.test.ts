@@ -40,7 +40,9 @@ describe('filing timeliness (working days)', () => {
     });
   });
   it('exempts events before policy.filing_checked_from', () => {
-    const c = compliance({ 'units/suonan-zhen/accounts/wechat.yaml': replace('date: 2025-03-03, filed: 2025-03-04', 'date: 2024-03-01, filed: 2024-05-04') });
+    const c = compliance({
+      'units/suonan-zhen/accounts/wechat.yaml': replace('date: 2025-03-03, filed: 2025-03-04', 'date: 2024-03-01, filed: 2024-05-04'),
+    });
     expect(c.accounts.get('suonan-zhen/wechat')!.filings[0]).toMatchObject({ status: 'exempt', workdays: null });
     expect(c.issues.filter((i) => i.kind === 'filing-late').map((i) => i.account)).toEqual(['jiaoyuju/douyin']);
   });
@@ -52,7 +54,10 @@ describe('filing timeliness (working days)', () => {
   });
   it('reports a year without calendar as unknown, never guessed', () => {
     const c = compliance(
-      { 'units/suonan-zhen/accounts/toutiao.yaml': 'name: 锁南\nplatform: toutiao\nhandle: "1712345678901234"\nurl: https://www.toutiao.com/c/user/token/x/\nverified_as: 东乡族自治县锁南镇人民政府\npurpose: 资讯\noperation: self\nevents:\n  - { type: opened, date: 2026-12-31, filed: 2027-01-05 }\n' },
+      {
+        'units/suonan-zhen/accounts/toutiao.yaml':
+          'name: 锁南\nplatform: toutiao\nhandle: "1712345678901234"\nurl: https://www.toutiao.com/c/user/token/x/\nverified_as: 东乡族自治县锁南镇人民政府\npurpose: 资讯\noperation: self\nevents:\n  - { type: opened, date: 2026-12-31, filed: 2027-01-05 }\n',
+      },
       '2027-01-06',
     );
     expect(c.accounts.get('suonan-zhen/toutiao')!.filings[0]).toMatchObject({ status: 'unknown', missingYear: 2027, workdays: null });
@@ -83,7 +88,8 @@ describe('latest inspection', () => {
   });
   it('does not count a stale account closed after the inspection (closing rectifies it)', () => {
     const c = compliance({
-      'units/suonan-zhen/accounts/wechat.yaml': (t) => `${t}  - { type: deregistered, date: 2026-03-10, filed: 2026-03-11, notice_url: https://mp.weixin.qq.com/s/snnotice }\n`,
+      'units/suonan-zhen/accounts/wechat.yaml': (t) =>
+        `${t}  - { type: deregistered, date: 2026-03-10, filed: 2026-03-11, notice_url: https://mp.weixin.qq.com/s/snnotice }\n`,
     });
     const wechat = c.accounts.get('suonan-zhen/wechat')!;
     expect(wechat.level).toBe('closed');
@@ -94,14 +100,17 @@ describe('latest inspection', () => {
   });
   it('marks an account opened after the latest inspection as not yet due', () => {
     const c = compliance({
-      'units/suonan-zhen/accounts/toutiao.yaml': 'name: 锁南\nplatform: toutiao\nhandle: "1712345678901234"\nurl: https://www.toutiao.com/c/user/token/x/\nverified_as: 东乡族自治县锁南镇人民政府\npurpose: 资讯\noperation: self\nevents:\n  - { type: opened, date: 2026-03-10, filed: 2026-03-11 }\n',
+      'units/suonan-zhen/accounts/toutiao.yaml':
+        'name: 锁南\nplatform: toutiao\nhandle: "1712345678901234"\nurl: https://www.toutiao.com/c/user/token/x/\nverified_as: 东乡族自治县锁南镇人民政府\npurpose: 资讯\noperation: self\nevents:\n  - { type: opened, date: 2026-03-10, filed: 2026-03-11 }\n',
     });
     expect(c.accounts.get('suonan-zhen/toutiao')!.latest).toEqual({ kind: 'not-due', date: '2026-03-09' });
     expect(c.accounts.get('suonan-zhen/toutiao')!.issues).toEqual([]);
     expect(c.county.coverage).toMatchObject({ due: 5, checked: 5, newAccounts: ['suonan-zhen/toutiao'], notChecked: [] });
   });
   it('reports an active account left out of the latest inspection, without deducting points', () => {
-    const c = compliance({ 'inspections/2026/2026-03-09.yaml': replace('  - { account: jiaoyuju/weibo, last_post: 2026-03-06, findings: [] }\n', '') });
+    const c = compliance({
+      'inspections/2026/2026-03-09.yaml': replace('  - { account: jiaoyuju/weibo, last_post: 2026-03-06, findings: [] }\n', ''),
+    });
     expect(c.accounts.get('jiaoyuju/weibo')!.latest).toEqual({ kind: 'absent', date: '2026-03-09' });
     expect(c.accounts.get('jiaoyuju/weibo')!.issues.map((i) => [i.kind, i.due])).toEqual([['inspection-missing', null]]);
     expect(c.county.coverage).toMatchObject({ due: 5, checked: 4, notChecked: ['jiaoyuju/weibo'] });
@@ -153,7 +162,11 @@ describe('rectifications', () => {
   });
   it('suggests the next inspection as due date for problems without a recorded rectification', () => {
     const c = compliance({ 'units/jiaoyuju/accounts/weibo.yaml': replace('verified_as: 东乡族自治县教育局', 'verified_as: null') });
-    expect(c.issues.find((i) => i.account === 'jiaoyuju/weibo')).toMatchObject({ kind: 'unverified-account', due: '2026-03-16', dueRecorded: false });
+    expect(c.issues.find((i) => i.account === 'jiaoyuju/weibo')).toMatchObject({
+      kind: 'unverified-account',
+      due: '2026-03-16',
+      dueRecorded: false,
+    });
   });
 });
 
@@ -174,16 +187,31 @@ describe('units and county', () => {
     expect(c.county.grades).toEqual({ excellent: 1, good: 0, pass: 0, fail: 1, none: 1 });
   });
   it('shows the one-account-per-platform situation, waivers included', () => {
-    const second = 'name: 东乡教育服务\nplatform: wechat\nhandle: dxjyfuwu\nurl: https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzFUWU==\nverified_as: 东乡族自治县教育局\npurpose: 服务号\noperation: self\nevents:\n  - { type: opened, date: 2026-03-02, filed: 2026-03-03 }\nwaiver: { reason: 服务号与订阅号功能不同, approved_by: 县政府办公室, approved_on: 2026-02-27 }\n';
-    const c = compliance({ 'units/jiaoyuju/accounts/wechat-fuwu.yaml': second, 'inspections/2026/2026-03-09.yaml': replace('rectifications:', '  - { account: jiaoyuju/wechat-fuwu, last_post: 2026-03-08, findings: [] }\nrectifications:') });
+    const second =
+      'name: 东乡教育服务\nplatform: wechat\nhandle: dxjyfuwu\nurl: https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzFUWU==\nverified_as: 东乡族自治县教育局\npurpose: 服务号\noperation: self\nevents:\n  - { type: opened, date: 2026-03-02, filed: 2026-03-03 }\nwaiver: { reason: 服务号与订阅号功能不同, approved_by: 县政府办公室, approved_on: 2026-02-27 }\n';
+    const c = compliance({
+      'units/jiaoyuju/accounts/wechat-fuwu.yaml': second,
+      'inspections/2026/2026-03-09.yaml': replace(
+        'rectifications:',
+        '  - { account: jiaoyuju/wechat-fuwu, last_post: 2026-03-08, findings: [] }\nrectifications:',
+      ),
+    });
     const wechat = c.units.get('jiaoyuju')!.platforms.find((p) => p.platform === 'wechat');
     expect(wechat).toEqual({ platform: 'wechat', accounts: ['jiaoyuju/wechat', 'jiaoyuju/wechat-fuwu'], waived: ['jiaoyuju/wechat-fuwu'] });
   });
   it('summarises impostor handling times', () => {
     const c = compliance({
-      'impostors/sn-fake.yaml': 'platform: wechat\nname: 锁南镇发布官方\nhandle: snfb_gf\nurl: null\nimitates: suonan-zhen/wechat\nfound: 2026-03-01\nreported: 2026-03-02\nremoved: null\nsource: public-report\n',
+      'impostors/sn-fake.yaml':
+        'platform: wechat\nname: 锁南镇发布官方\nhandle: snfb_gf\nurl: null\nimitates: suonan-zhen/wechat\nfound: 2026-03-01\nreported: 2026-03-02\nremoved: null\nsource: public-report\n',
     });
-    expect(c.county.impostors).toMatchObject({ total: 2, online: 1, removed: 1, notReported: 0, medianDaysToRemoval: 7, maxDaysToRemoval: 7 });
+    expect(c.county.impostors).toMatchObject({
+      total: 2,
+      online: 1,
+      removed: 1,
+      notReported: 0,
+      medianDaysToRemoval: 7,
+      maxDaysToRemoval: 7,
+    });
     expect(c.county.impostors.list.find((i) => i.id === 'sn-fake')).toMatchObject({ daysToRemoval: null, daysOnline: 11 });
   });
 });
@@ -198,7 +226,17 @@ describe('grading table', () => {
   });
   it('has one row per issue kind the engine produces', () => {
     expect(GRADING_ITEMS.map((i) => i.kind).sort()).toEqual(
-      ['closure-notice-missing', 'filing-late', 'inspection-finding', 'inspection-missing', 'rectification-overdue', 'stale-fail', 'stale-warning', 'unverified-account', 'verified-subject-mismatch'].sort(),
+      [
+        'closure-notice-missing',
+        'filing-late',
+        'inspection-finding',
+        'inspection-missing',
+        'rectification-overdue',
+        'stale-fail',
+        'stale-warning',
+        'unverified-account',
+        'verified-subject-mismatch',
+      ].sort(),
     );
   });
 });
@@ -223,14 +261,31 @@ describe('annual assessment', () => {
     });
     expect(sn.grade).toMatchObject({ grade: 'fail', score: 85 });
     const jy = year.units.find((u) => u.id === 'jiaoyuju')!;
-    expect(jy).toMatchObject({ checks: 8, staleWarnings: 1, staleFails: 0, findings: 1, rectifications: { ordered: 2, onTime: 0, late: 1, overdue: 0, open: 1 }, lateFilings: 1, filings: 2, impostorsFound: 1 });
+    expect(jy).toMatchObject({
+      checks: 8,
+      staleWarnings: 1,
+      staleFails: 0,
+      findings: 1,
+      rectifications: { ordered: 2, onTime: 0, late: 1, overdue: 0, open: 1 },
+      lateFilings: 1,
+      filings: 2,
+      impostorsFound: 1,
+    });
     // 100 − 5 (stale) − 10 (late rectification) − 5 (finding) − 3 (late filing)
     expect(jy.grade).toMatchObject({ grade: 'good', score: 77 });
   });
 });
 
 describe('the validator and the engine share one implementation', () => {
-  const RULES = ['stale-fail', 'stale-warning', 'filing-late', 'rectification-overdue', 'unverified-account', 'closure-notice-missing', 'verified-subject-mismatch'];
+  const RULES = [
+    'stale-fail',
+    'stale-warning',
+    'filing-late',
+    'rectification-overdue',
+    'unverified-account',
+    'closure-notice-missing',
+    'verified-subject-mismatch',
+  ];
   it('every compliance warning of the sample data is an engine issue at the same place', () => {
     const { registry, problems } = loadRegistry(path.join(REPO, 'data'), { asOf: '2026-11-28' });
     const c = computeCompliance(registry!);
@@ -241,7 +296,10 @@ describe('the validator and the engine share one implementation', () => {
       .filter((p) => p.rule !== 'filing-late' || String(p.params.filed) > lookbackFrom)
       .map((p) => `${p.rule} ${p.file}:${p.line}`)
       .sort();
-    const fromEngine = c.issues.filter((i) => i.rule && RULES.includes(i.rule)).map((i) => `${i.rule} ${i.source.file}:${i.source.line}`).sort();
+    const fromEngine = c.issues
+      .filter((i) => i.rule && RULES.includes(i.rule))
+      .map((i) => `${i.rule} ${i.source.file}:${i.source.line}`)
+      .sort();
     expect(fromEngine).toEqual(fromRules);
     expect(fromRules.length).toBe(21);
   });

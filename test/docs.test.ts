@@ -92,7 +92,19 @@ describe('templates', () => {
     expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
     const platform = fields[0]!;
     expect(platform.type).toBe('dropdown');
-    expect(platform.attributes.options).toEqual(['微信公众号', '微信视频号', '微信小程序', '新浪微博', '抖音', '快手', '今日头条', '哔哩哔哩', '小红书', '移动客户端', '其他平台']);
+    expect(platform.attributes.options).toEqual([
+      '微信公众号',
+      '微信视频号',
+      '微信小程序',
+      '新浪微博',
+      '抖音',
+      '快手',
+      '今日头条',
+      '哔哩哔哩',
+      '小红书',
+      '移动客户端',
+      '其他平台',
+    ]);
     expect(fields.filter((f) => f.validations?.required).map((f) => f.id)).toEqual(['platform', 'name', 'link', 'where']);
   });
 

@@ -129,7 +129,8 @@ describe('layout', () => {
             - https://m.weibo.cn/u/{id}
       "
     `);
-    const inspection = 'date: 2026-11-23\ninspector: xinxi-zhongxin\nchecks:\n  - account: jiaoyuju/wechat\n    findings:\n      - stale\n    last_post: 2026-11-01\nrectifications: []\n';
+    const inspection =
+      'date: 2026-11-23\ninspector: xinxi-zhongxin\nchecks:\n  - account: jiaoyuju/wechat\n    findings:\n      - stale\n    last_post: 2026-11-01\nrectifications: []\n';
     expect(fmt(inspection, 'inspection', 'inspections/2026/2026-11-23.yaml')).toMatchInlineSnapshot(`
       "# yaml-language-server: $schema=../../../schemas/inspection.schema.json
       date: 2026-11-23
@@ -142,7 +143,8 @@ describe('layout', () => {
   });
 
   it('fixes the schema line, strips a BOM and CRLF line ends, and drops blank lines at the ends', () => {
-    const text = '\uFEFF\r\n# yaml-language-server: $schema=../wrong/account.schema.json\r\nname: 东乡教育\r\n\r\n\r\n\r\nplatform: wechat\r\n\r\n';
+    const text =
+      '\uFEFF\r\n# yaml-language-server: $schema=../wrong/account.schema.json\r\nname: 东乡教育\r\n\r\n\r\n\r\nplatform: wechat\r\n\r\n';
     expect(fmt(text)).toBe('# yaml-language-server: $schema=../../../../schemas/account.schema.json\nname: 东乡教育\n\nplatform: wechat\n');
   });
 });
@@ -167,8 +169,11 @@ describe('quoting', () => {
     ['\\d{6,20}', "'\\d{6,20}'"],
     ['[A-Za-z0-9_]{2,30}', "'[A-Za-z0-9_]{2,30}'"],
     ['*.gov.cn', "'*.gov.cn'"],
-    ['it\'s [x]', "'it''s [x]'"],
-    ['https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzA5NzQ2NjQ1Mg==', 'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzA5NzQ2NjQ1Mg=='],
+    ["it's [x]", "'it''s [x]'"],
+    [
+      'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzA5NzQ2NjQ1Mg==',
+      'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzA5NzQ2NjQ1Mg==',
+    ],
   ])('%j is written %s', (value, expected) => {
     expect(inlineString(value, false)).toBe(expected);
     expect(parse(`k: ${expected}`, { version: '1.2' })).toEqual({ k: value });
@@ -325,10 +330,28 @@ describe('value preservation (property)', () => {
   const text = fc.oneof(
     fc.string({ maxLength: 20 }),
     fc.string({ unit: 'binary', maxLength: 8 }),
-    fc.constantFrom('0930', '5329743744', 'null', 'true', '2026-11-23', 'a: b', '#x', '- x', '@team', '\\d+', '多彩东乡', '甲\n乙', ' ', ''),
+    fc.constantFrom(
+      '0930',
+      '5329743744',
+      'null',
+      'true',
+      '2026-11-23',
+      'a: b',
+      '#x',
+      '- x',
+      '@team',
+      '\\d+',
+      '多彩东乡',
+      '甲\n乙',
+      ' ',
+      '',
+    ),
   );
   const scalar = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null));
-  const event = fc.record({ type: fc.constantFrom('opened', 'changed', 'suspended'), date: text, filed: text, note: fc.option(text, { nil: undefined }) }, { requiredKeys: ['type', 'date'] });
+  const event = fc.record(
+    { type: fc.constantFrom('opened', 'changed', 'suspended'), date: text, filed: text, note: fc.option(text, { nil: undefined }) },
+    { requiredKeys: ['type', 'date'] },
+  );
   const account = fc.record({
     name: text,
     handle: scalar,
@@ -432,11 +455,15 @@ describe('npm run fmt:data', () => {
 
   it('annotates the first changed line in GitHub Actions', () => {
     const dir = messyFixture();
-    const child = spawnSync(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'scripts/fmt-data.ts'), '--data', dir, '--check'], {
-      cwd: path.dirname(dir),
-      env: { ...process.env, GITHUB_ACTIONS: 'true' },
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'scripts/fmt-data.ts'), '--data', dir, '--check'],
+      {
+        cwd: path.dirname(dir),
+        env: { ...process.env, GITHUB_ACTIONS: 'true' },
+        encoding: 'utf8',
+      },
+    );
     expect(child.status).toBe(1);
     expect(child.stdout.match(/^::error .*$/gm)).toEqual([
       '::error title=数据格式不统一,file=data/units/jiaoyuju/accounts/weibo.yaml,line=2::此文件不是统一格式：运行 npm run fmt:data 后提交改动（差异见本步骤的日志）。',
@@ -450,7 +477,9 @@ describe('npm run fmt:data', () => {
     writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`);
     const check = run(['--data', dir, '--check']);
     expect(check.code).toBe(1);
-    expect(check.stdout).toBe(`--- a/data/${ACCOUNT}\n+++ b/data/${ACCOUNT}\n（此文件使用 Windows 换行符 CRLF 或带有 BOM，整理后改为 UTF-8 无 BOM、LF 换行）\n`);
+    expect(check.stdout).toBe(
+      `--- a/data/${ACCOUNT}\n+++ b/data/${ACCOUNT}\n（此文件使用 Windows 换行符 CRLF 或带有 BOM，整理后改为 UTF-8 无 BOM、LF 换行）\n`,
+    );
     expect(run(['--data', dir]).code).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toMatch(/\r|\uFEFF/);
   });

@@ -55,14 +55,33 @@ describe('positions of a deep document with long keys', () => {
 
 describe('hundreds of thousands of wrong items', () => {
   it('checkSchema reports every issue of 300,000 wrong identifiers without overflowing the stack', () => {
-    const data = { name: 'x', platform: 'wechat', handle: 'abcdef', url: null, verified_as: null, purpose: 'x', operation: 'self', events: [{ type: 'opened', date: '2020-01-01', filed: '2020-01-02' }], identifiers: Array<number>(300_000).fill(1) };
+    const data = {
+      name: 'x',
+      platform: 'wechat',
+      handle: 'abcdef',
+      url: null,
+      verified_as: null,
+      purpose: 'x',
+      operation: 'self',
+      events: [{ type: 'opened', date: '2020-01-01', filed: '2020-01-02' }],
+      identifiers: Array<number>(300_000).fill(1),
+    };
     const { problems } = checkSchema(AccountSchema, data, 'x.yaml', new PositionIndex([0]));
     expect(problems).toHaveLength(300_000);
     expect(problems[299_999]).toMatchObject({ rule: 'schema', code: 'schema.type' });
   });
 
   it('falls back to checking piece by piece when zod overflows, and finds what zod finds', () => {
-    const data = { nme: 'x', platform: 'wechat', handle: 'abcdef', url: null, purpose: 'x', operation: 'self', events: [{ type: 'opened', date: '2020-01-01', filed: '2020-01-02' }], identifiers: [1, 2, 'ok'] };
+    const data = {
+      nme: 'x',
+      platform: 'wechat',
+      handle: 'abcdef',
+      url: null,
+      purpose: 'x',
+      operation: 'self',
+      events: [{ type: 'opened', date: '2020-01-01', filed: '2020-01-02' }],
+      identifiers: [1, 2, 'ok'],
+    };
     const overflow = () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
@@ -72,7 +91,13 @@ describe('hundreds of thousands of wrong items', () => {
     expect(spy).toHaveBeenCalledTimes(2);
     spy.mockRestore();
     const codes = problems.map((p) => `${p.code} ${p.params.key ?? p.params.field}`).sort();
-    expect(codes).toEqual(['schema.missing name', 'schema.missing verified_as', 'schema.type identifiers', 'schema.type identifiers', 'schema.unknown-key nme']);
+    expect(codes).toEqual([
+      'schema.missing name',
+      'schema.missing verified_as',
+      'schema.type identifiers',
+      'schema.type identifiers',
+      'schema.unknown-key nme',
+    ]);
     expect(problems).toEqual(expect.arrayContaining(checkSchema(AccountSchema, data, 'x.yaml', new PositionIndex([0])).problems));
   });
 
@@ -95,7 +120,9 @@ describe('hundreds of thousands of wrong items', () => {
     const mine = problems.filter((p) => p.file === `data/${LATEST}`);
     expect(mine).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     expect(mine.at(-1)).toMatchObject({ rule: 'yaml-unsafe', code: 'yaml-unsafe.too-many-problems', line: MAX_PROBLEMS_PER_FILE + 4 });
-    expect(mine.at(-1)!.message).toMatchInlineSnapshot(`"这个文件的问题太多（共 3000 个），只列出了前 1000 个。这么多问题通常说明整个文件的写法或编码有误：请对照模板检查，或用 npm run new 重新生成。"`);
+    expect(mine.at(-1)!.message).toMatchInlineSnapshot(
+      `"这个文件的问题太多（共 3000 个），只列出了前 1000 个。这么多问题通常说明整个文件的写法或编码有误：请对照模板检查，或用 npm run new 重新生成。"`,
+    );
     expect(mine.slice(0, -1).every((p) => p.code === 'schema.date')).toBe(true);
   });
 });
@@ -103,12 +130,18 @@ describe('hundreds of thousands of wrong items', () => {
 describe('files with too many values', () => {
   it('refuses 800 KB of `1,` in an account file before parsing it', () => {
     const { problems } = loadFixture({ [ACCOUNT]: (t: string) => `${t}note: [${'1,'.repeat(400_000)}1]\n` });
-    expect(problems.filter((p) => p.file === `data/${ACCOUNT}`)).toMatchObject([{ rule: 'yaml-unsafe', code: 'yaml-unsafe.too-many-nodes', line: 1 }]);
+    expect(problems.filter((p) => p.file === `data/${ACCOUNT}`)).toMatchObject([
+      { rule: 'yaml-unsafe', code: 'yaml-unsafe.too-many-nodes', line: 1 },
+    ]);
   });
 
   it('refuses 4 MB of `1,` in an inspection (two million values), and still reads the other files', () => {
-    const result = loadFixture({ [LATEST]: `date: 2026-11-23\ninspector: xinxi-zhongxin\nchecks: [${'1,'.repeat(MAX_INSPECTION_NODES)}1]\n` });
-    expect(result.problems.filter((p) => p.file === `data/${LATEST}`)).toMatchObject([{ code: 'yaml-unsafe.too-many-nodes', params: { limit: MAX_INSPECTION_NODES } }]);
+    const result = loadFixture({
+      [LATEST]: `date: 2026-11-23\ninspector: xinxi-zhongxin\nchecks: [${'1,'.repeat(MAX_INSPECTION_NODES)}1]\n`,
+    });
+    expect(result.problems.filter((p) => p.file === `data/${LATEST}`)).toMatchObject([
+      { code: 'yaml-unsafe.too-many-nodes', params: { limit: MAX_INSPECTION_NODES } },
+    ]);
     expect(result.registry!.accountById.has('jiaoyuju/wechat')).toBe(true);
   });
 
@@ -141,7 +174,9 @@ describe('handle patterns in linear time', () => {
 
   it('a pattern that backtracks exponentially in JavaScript decides a 100-character handle at once', () => {
     const { problems } = catastrophic('(a+)+', `${'a'.repeat(99)}!`);
-    expect(problems.filter((p) => p.code === 'schema.handle-pattern')).toMatchObject([{ file: 'data/units/jiaoyuju/accounts/bilibili.yaml', line: 3 }]);
+    expect(problems.filter((p) => p.code === 'schema.handle-pattern')).toMatchObject([
+      { file: 'data/units/jiaoyuju/accounts/bilibili.yaml', line: 3 },
+    ]);
     expect(problems.filter((p) => p.code === 'schema.bad-regex')).toEqual([]);
   });
 
@@ -160,7 +195,11 @@ describe('handle patterns in linear time', () => {
 
   /** Patterns from a small grammar of what handle formats use, nested quantifiers included. */
   const pattern: fc.Arbitrary<string> = fc.letrec<{ re: string; seq: string; atom: string }>((tie) => ({
-    re: fc.oneof({ depthSize: 'small' }, tie('seq'), fc.tuple(tie('seq'), tie('seq')).map(([a, b]) => `${a}|${b}`)),
+    re: fc.oneof(
+      { depthSize: 'small' },
+      tie('seq'),
+      fc.tuple(tie('seq'), tie('seq')).map(([a, b]) => `${a}|${b}`),
+    ),
     seq: fc.array(tie('atom'), { minLength: 1, maxLength: 4 }).map((atoms) => atoms.join('')),
     atom: fc
       .tuple(
@@ -180,14 +219,23 @@ describe('handle patterns in linear time', () => {
       fc.property(pattern, fc.array(fc.stringMatching(/^[ab1.东c_]{0,8}$/), { minLength: 1, maxLength: 8 }), (p, texts) => {
         const js = new RegExp(`^(?:${p})$`, 'u');
         const ours = compileHandlePattern(p);
-        for (const text of texts) if (ours.test(text) !== js.test(text)) throw new Error(`${p} on ${JSON.stringify(text)}: ours ${ours.test(text)}, RegExp ${js.test(text)}`);
+        for (const text of texts)
+          if (ours.test(text) !== js.test(text))
+            throw new Error(`${p} on ${JSON.stringify(text)}: ours ${ours.test(text)}, RegExp ${js.test(text)}`);
       }),
       { numRuns: 400, seed: 7 },
     );
   });
 
   it('accepts every pattern of the sample catalogue', () => {
-    for (const p of ['[A-Za-z][-_A-Za-z0-9]{5,19}|gh_[0-9a-f]{12}', 'sph[A-Za-z0-9]{6,20}', 'wx[0-9a-f]{16}', '\\d{5,11}', '[A-Za-z0-9_.]{2,30}', '[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+']) {
+    for (const p of [
+      '[A-Za-z][-_A-Za-z0-9]{5,19}|gh_[0-9a-f]{12}',
+      'sph[A-Za-z0-9]{6,20}',
+      'wx[0-9a-f]{16}',
+      '\\d{5,11}',
+      '[A-Za-z0-9_.]{2,30}',
+      '[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+',
+    ]) {
       expect(() => compileHandlePattern(p), p).not.toThrow();
     }
     expect(compileHandlePattern('[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+').test('cn.gov.dongxiang')).toBe(true);
@@ -207,7 +255,9 @@ describe('values quoted in messages', () => {
   });
 
   it('an unknown key with an escape sequence and a duplicate key with a bidi override are reported safely', () => {
-    const { problems } = loadFixture({ [ACCOUNT]: (t: string) => `${t}"\\e[2J\\e]8;;https://evil.example\\a": 1\n"x\\u202Ey": 1\n"x\\u202Ey": 2\n` });
+    const { problems } = loadFixture({
+      [ACCOUNT]: (t: string) => `${t}"\\e[2J\\e]8;;https://evil.example\\a": 1\n"x\\u202Ey": 1\n"x\\u202Ey": 2\n`,
+    });
     const mine = problems.filter((p) => p.file === `data/${ACCOUNT}`);
     expect(mine.map((p) => p.code)).toEqual(['yaml-duplicate-key.key']);
     expect(mine[0]!.message).toContain('x[U+202E]y');

@@ -7,7 +7,19 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkInvariants, PROPERTIES, runCase, Sandbox, SEEDS, TARGETS, VALID_FILE, VALID_ID, validFiling, checkValidAmongBroken, problemsOf } from './fixtures/adversarial/fuzz.ts';
+import {
+  checkInvariants,
+  PROPERTIES,
+  runCase,
+  Sandbox,
+  SEEDS,
+  TARGETS,
+  VALID_FILE,
+  VALID_ID,
+  validFiling,
+  checkValidAmongBroken,
+  problemsOf,
+} from './fixtures/adversarial/fuzz.ts';
 
 const sandbox = new Sandbox();
 afterAll(() => sandbox.dispose());
@@ -24,7 +36,9 @@ describe('fuzzing the loader', () => {
   });
 
   it('has seeds of every kind of file to mutate', () => {
-    expect(new Set(SEEDS.map((s) => s.kind))).toEqual(new Set(['site', 'policy', 'platforms', 'calendar', 'unit', 'account', 'inspection', 'impostor']));
+    expect(new Set(SEEDS.map((s) => s.kind))).toEqual(
+      new Set(['site', 'policy', 'platforms', 'calendar', 'unit', 'account', 'inspection', 'impostor']),
+    );
     expect(SEEDS.length).toBeGreaterThan(200);
   });
 });
@@ -34,7 +48,23 @@ describe('the invariants can fail', () => {
 
   it('a problem without a line, with a message of another rule, or replaying a control character', () => {
     const result = clean();
-    const forged = (p: object) => ({ ...result, ok: false, problems: [{ ...result.problems[0], file: 'data/site.yaml', rule: 'schema', severity: 'error', code: 'schema.empty', message: 'x', line: 1, column: 1, ...p }] });
+    const forged = (p: object) => ({
+      ...result,
+      ok: false,
+      problems: [
+        {
+          ...result.problems[0],
+          file: 'data/site.yaml',
+          rule: 'schema',
+          severity: 'error',
+          code: 'schema.empty',
+          message: 'x',
+          line: 1,
+          column: 1,
+          ...p,
+        },
+      ],
+    });
     const stats = { ...result.stats, errors: 1, warnings: 0 };
     const check = (p: object) => () => checkInvariants({ ...forged(p), stats } as never, new Map(), { modelExpected: true });
     expect(check({})).not.toThrow();
@@ -44,7 +74,9 @@ describe('the invariants can fail', () => {
     expect(check({ rule: 'no-such-rule' })).toThrow('unknown rule');
     expect(check({ message: 'bad \u001b[2J' })).toThrow('control or bidi');
     expect(check({ message: 'bad \u202e' })).toThrow('control or bidi');
-    expect(() => checkInvariants({ ...forged({ line: 3 }), stats } as never, new Map([['site.yaml', 'a: 1\n']]), { modelExpected: true })).toThrow('past the end');
+    expect(() =>
+      checkInvariants({ ...forged({ line: 3 }), stats } as never, new Map([['site.yaml', 'a: 1\n']]), { modelExpected: true }),
+    ).toThrow('past the end');
   });
 
   it('an untouched account missing from the model', () => {
@@ -53,7 +85,9 @@ describe('the invariants can fail', () => {
     accountById.delete('jiaoyuju/wechat');
     const registry = { ...result.registry!, accountById };
     expect(() => checkInvariants({ ...result, registry } as never, new Map(), { modelExpected: true })).toThrow('jiaoyuju/wechat');
-    expect(() => checkInvariants({ ...result, registry } as never, new Map([['units/jiaoyuju/accounts/wechat.yaml', 'x']]), { modelExpected: true })).not.toThrow();
+    expect(() =>
+      checkInvariants({ ...result, registry } as never, new Map([['units/jiaoyuju/accounts/wechat.yaml', 'x']]), { modelExpected: true }),
+    ).not.toThrow();
   });
 
   it('a valid filing whose problems change among broken neighbours', () => {
@@ -61,7 +95,9 @@ describe('the invariants can fail', () => {
     // A neighbour that claims the same Bilibili ID is no longer an innocent neighbour.
     const mid = /handle: "(\d+)"/.exec(filing)![1]!;
     const thief = `name: 假冒\nplatform: bilibili\nhandle: "${mid}"\nurl: null\nverified_as: null\npurpose: x\noperation: self\nevents: [{ type: opened, date: 2026-06-01, filed: 2026-06-02 }]\n`;
-    expect(() => checkValidAmongBroken(sandbox, filing, new Map([['units/jiaoyuju/accounts/thief.yaml', thief]]))).toThrow('problems changed');
+    expect(() => checkValidAmongBroken(sandbox, filing, new Map([['units/jiaoyuju/accounts/thief.yaml', thief]]))).toThrow(
+      'problems changed',
+    );
     expect(() => checkValidAmongBroken(sandbox, filing, new Map([['units/jiaoyuju/accounts/thief.yaml', '\u0000']]))).not.toThrow();
   });
 
@@ -69,11 +105,19 @@ describe('the invariants can fail', () => {
     const filing = fc.sample(validFiling, { seed: 7, numRuns: 1 })[0]!;
     const result = runCase(sandbox, new Map([[VALID_FILE, filing]]));
     expect(result.registry!.accountById.get(VALID_ID)?.platform).toBe('bilibili');
-    expect(problemsOf(result, VALID_FILE).map((p) => p.rule).sort()).toEqual(['filing-late', 'unverified-account']);
+    expect(
+      problemsOf(result, VALID_FILE)
+        .map((p) => p.rule)
+        .sort(),
+    ).toEqual(['filing-late', 'unverified-account']);
   });
 
   it('targets every kind of file but the shared ones', () => {
     expect(TARGETS).not.toContain('site.yaml');
-    expect(TARGETS.some((t) => t.startsWith('inspections/')) && TARGETS.some((t) => t.startsWith('impostors/')) && TARGETS.some((t) => t.endsWith('/unit.yaml'))).toBe(true);
+    expect(
+      TARGETS.some((t) => t.startsWith('inspections/')) &&
+        TARGETS.some((t) => t.startsWith('impostors/')) &&
+        TARGETS.some((t) => t.endsWith('/unit.yaml')),
+    ).toBe(true);
   });
 });

@@ -67,10 +67,14 @@ describe('importing a sheet', () => {
     const result = await run([file, '--data', data, '--as-of', AS_OF]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('已写入 data/inspections/2026/2026-03-16.yaml：巡查账号 5 个，发现问题账号 3 个，提出整改 4 项（巡查表编码 GBK）');
+    expect(result.stdout).toContain(
+      '已写入 data/inspections/2026/2026-03-16.yaml：巡查账号 5 个，发现问题账号 3 个，提出整改 4 项（巡查表编码 GBK）',
+    );
     expect(result.stdout).toContain('jiaoyuju/douyin 的“更新不及时”整改已在 2026-03-09 提出（期限 2026-03-16），不重复提出');
     expect(result.stdout).toContain('已自动补记 stale：suonan-zhen/douyin');
-    expect(result.stdout).toContain('suonan-zhen/wechat 本次没有“更新不及时”问题：可在 data/inspections/2026/2026-03-02.yaml 中把该整改的 resolved 填为完成日期');
+    expect(result.stdout).toContain(
+      'suonan-zhen/wechat 本次没有“更新不及时”问题：可在 data/inspections/2026/2026-03-02.yaml 中把该整改的 resolved 填为完成日期',
+    );
     expect(readFileSync(path.join(data, TARGET), 'utf8')).toBe(EXPECTED_YAML);
     const after = loadRegistry(data, { asOf: AS_OF });
     expect(after.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -94,7 +98,9 @@ describe('importing a sheet', () => {
     await run([file, '--data', data, '--as-of', AS_OF, '--no-rectifications']);
     expect(readFileSync(path.join(data, TARGET), 'utf8')).toContain('rectifications: []\n');
     await run([file, '--data', data, '--as-of', AS_OF, '--due-days', '14', '--force']);
-    expect(readFileSync(path.join(data, TARGET), 'utf8')).toContain('{ account: jiaoyuju/weibo, issue: content-error, due: 2026-03-30, resolved: null }');
+    expect(readFileSync(path.join(data, TARGET), 'utf8')).toContain(
+      '{ account: jiaoyuju/weibo, issue: content-error, due: 2026-03-30, resolved: null }',
+    );
   });
 
   it('never overwrites an existing record without --force', async () => {
@@ -126,7 +132,8 @@ describe('bad rows: every one reported with its row number, nothing written', ()
       'suonan_ks,快手号,2026-03-15,,',
     ].join('\n');
     const { data, file } = setup(iconv.encode(sheet, 'gbk'), 'sheet.csv', {
-      'units/jiaoyuju/accounts/wechat.yaml': (t) => `${t}  - { type: changed, date: 2026-03-10, filed: 2026-03-11, previous_name: 东乡县教育局 }\n`,
+      'units/jiaoyuju/accounts/wechat.yaml': (t) =>
+        `${t}  - { type: changed, date: 2026-03-10, filed: 2026-03-11, previous_name: 东乡县教育局 }\n`,
     });
     const before = readdirSync(path.join(data, 'inspections', '2026')).sort();
     const result = await run([file, '--data', data, '--as-of', AS_OF, '--date', AS_OF]);
@@ -179,11 +186,16 @@ describe('bad rows: every one reported with its row number, nothing written', ()
 
 describe('cells as clerks and Excel write them', () => {
   it('dates', () => {
-    expect(['2026-03-05', '2026/3/5', '2026.3.5', '2026年3月5日', '20260305', '2026/3/5 0:00', '２０２６－０３－０５'].map(parseSheetDate)).toEqual(Array(7).fill('2026-03-05'));
+    expect(
+      ['2026-03-05', '2026/3/5', '2026.3.5', '2026年3月5日', '20260305', '2026/3/5 0:00', '２０２６－０３－０５'].map(parseSheetDate),
+    ).toEqual(Array(7).fill('2026-03-05'));
     expect(['2026-02-30', '3/5/2026', '46096', 'abc'].map(parseSheetDate)).toEqual([undefined, undefined, undefined, undefined]);
   });
   it('findings by code, Chinese name or common wording; none', () => {
-    expect(parseFindings('更新不及时，unreachable、 内容错误;无法访问')).toEqual({ findings: ['stale', 'unreachable', 'content-error'], unknown: [] });
+    expect(parseFindings('更新不及时，unreachable、 内容错误;无法访问')).toEqual({
+      findings: ['stale', 'unreachable', 'content-error'],
+      unknown: [],
+    });
     expect(parseFindings('无')).toEqual({ findings: [], unknown: [] });
     expect(parseFindings('错别字 仿冒 很差')).toEqual({ findings: ['content-error', 'impersonated'], unknown: ['很差'] });
   });
@@ -195,6 +207,11 @@ describe('cells as clerks and Excel write them', () => {
     expect(decodeSheet(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]))).toEqual({ text, encoding: 'utf-16le' });
   });
   it('dates in file names', () => {
-    expect([dateFromFileName('巡查表2026-03-16.csv'), dateFromFileName('/x/20260316巡查.csv'), dateFromFileName('巡查表.csv'), dateFromFileName('2026-02-30.csv')]).toEqual(['2026-03-16', '2026-03-16', undefined, undefined]);
+    expect([
+      dateFromFileName('巡查表2026-03-16.csv'),
+      dateFromFileName('/x/20260316巡查.csv'),
+      dateFromFileName('巡查表.csv'),
+      dateFromFileName('2026-02-30.csv'),
+    ]).toEqual(['2026-03-16', '2026-03-16', undefined, undefined]);
   });
 });

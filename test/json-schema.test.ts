@@ -37,7 +37,9 @@ function corpus(): { file: string; kind: FileKind }[] {
 
 describe('JSON Schemas', () => {
   it('are committed exactly as generated from the zod schemas', () => {
-    const committed = readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort();
+    const committed = readdirSync(SCHEMA_DIR)
+      .filter((n) => n.endsWith('.schema.json'))
+      .sort();
     const rendered = renderJsonSchemas();
     expect(committed).toEqual([...rendered.keys()].sort());
     for (const [name, text] of rendered) expect(readFileSync(path.join(SCHEMA_DIR, name), 'utf8'), name).toBe(text);

@@ -43,7 +43,11 @@ describe('registry model', () => {
     });
     expect(r.accountById.get('suonan-zhen/kuaishou')).toMatchObject({ status: 'suspended', closed: '2026-03-02' });
     const kuaishou = r.accountById.get('suonan-zhen/kuaishou')!;
-    expect([statusOn(kuaishou, '2025-03-31'), statusOn(kuaishou, '2025-04-01'), statusOn(kuaishou, '2026-03-02')]).toEqual([null, 'active', 'suspended']);
+    expect([statusOn(kuaishou, '2025-03-31'), statusOn(kuaishou, '2025-04-01'), statusOn(kuaishou, '2026-03-02')]).toEqual([
+      null,
+      'active',
+      'suspended',
+    ]);
   });
 
   it('knows where every value came from', () => {
@@ -69,7 +73,8 @@ describe('loading', () => {
       'units/jiaoyuju/accounts/wechat.yaml': 'name: a\nname: b\n',
       'units/jiaoyuju/accounts/weibo.yaml': 'name:\t[\n',
       'units/suonan-zhen/unit.yaml': Uint8Array.from([0xb6, 0xab, 0xcf, 0xe7, 0x3a, 0x20, 0x31]),
-      'units/suonan-zhen/accounts/wechat.yaml': (t) => t.replace('date: 2025-01-24', 'date: 2025-1-24').replace('operation: self', 'operation: mine'),
+      'units/suonan-zhen/accounts/wechat.yaml': (t) =>
+        t.replace('date: 2025-01-24', 'date: 2025-1-24').replace('operation: self', 'operation: mine'),
       'impostors/extra.yml': 'x: 1\n',
     });
     expect(problems.map((p) => [p.file, p.rule])).toEqual([
@@ -114,7 +119,10 @@ describe('loading', () => {
   });
 
   it('has no model without its shared files, but still checks the rest', () => {
-    const result = loadFixture({ 'platforms.yaml': null, 'units/jiaoyuju/accounts/weibo.yaml': (t) => t.replace('date: 2026-02-13', 'date: 2026-2-13') });
+    const result = loadFixture({
+      'platforms.yaml': null,
+      'units/jiaoyuju/accounts/weibo.yaml': (t) => t.replace('date: 2026-02-13', 'date: 2026-2-13'),
+    });
     expect(result.registry).toBeNull();
     expect(result.problems.map((p) => [p.file, p.code])).toEqual([
       ['data/platforms.yaml', 'schema.required-file'],

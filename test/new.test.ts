@@ -63,7 +63,25 @@ function isCanonical(dir: string, rel: string): boolean {
   return result.ok && result.text === text;
 }
 
-const ACCOUNT = ['account', '--unit', 'jiaoyuju', '--platform', 'kuaishou', '--name', '东乡教育快手', '--handle', 'dxjy_ks', '--url', 'https://www.kuaishou.com/profile/3xdxjyks2026', '--purpose', '发布教育资讯短视频', '--date', '2026-11-20', '--filed', '2026-11-24'];
+const ACCOUNT = [
+  'account',
+  '--unit',
+  'jiaoyuju',
+  '--platform',
+  'kuaishou',
+  '--name',
+  '东乡教育快手',
+  '--handle',
+  'dxjy_ks',
+  '--url',
+  'https://www.kuaishou.com/profile/3xdxjyks2026',
+  '--purpose',
+  '发布教育资讯短视频',
+  '--date',
+  '2026-11-20',
+  '--filed',
+  '2026-11-24',
+];
 
 describe('account (scripted)', () => {
   it('writes a canonical, commented account file that validates', async () => {
@@ -101,9 +119,33 @@ describe('account (scripted)', () => {
   it('quotes an all-digit handle, takes repeated identifiers, and records an outsourced operator', async () => {
     const dir = makeFixture();
     const result = await scripted(dir, [
-      'account', '--unit', 'suonan-zhen', '--platform', 'weibo', '--name', '锁南镇微博', '--handle', '5987654321', '--url', 'https://m.weibo.cn/u/5987654321',
-      '--identifier', 'suonanzhen', '--identifier', 'https://weibo.com/suonanzhen', '--verified-as', '东乡族自治县锁南镇人民政府', '--purpose', '发布镇务信息',
-      '--operation', 'outsourced', '--operator', '示例传媒有限公司', '--date', '2026-11-23', '--note', '由宣传办负责审核',
+      'account',
+      '--unit',
+      'suonan-zhen',
+      '--platform',
+      'weibo',
+      '--name',
+      '锁南镇微博',
+      '--handle',
+      '5987654321',
+      '--url',
+      'https://m.weibo.cn/u/5987654321',
+      '--identifier',
+      'suonanzhen',
+      '--identifier',
+      'https://weibo.com/suonanzhen',
+      '--verified-as',
+      '东乡族自治县锁南镇人民政府',
+      '--purpose',
+      '发布镇务信息',
+      '--operation',
+      'outsourced',
+      '--operator',
+      '示例传媒有限公司',
+      '--date',
+      '2026-11-23',
+      '--note',
+      '由宣传办负责审核',
     ]);
     expect(result.code).toBe(0);
     const text = read(dir, 'units/suonan-zhen/accounts/weibo.yaml');
@@ -121,8 +163,23 @@ describe('account (scripted)', () => {
   it('explains every invalid answer with the validator’s message, and writes nothing', async () => {
     const dir = makeFixture();
     const result = await scripted(dir, [
-      'account', '--unit', 'jiaoyuju', '--platform', 'kuaishou', '--name', '东乡教育\u200b快手', '--handle', 'a b', '--url', 'https://www.douyin.com/user/x',
-      '--purpose', '咨询电话 13912345678', '--date', '2026-11-30', '--filed', '2026-11-2',
+      'account',
+      '--unit',
+      'jiaoyuju',
+      '--platform',
+      'kuaishou',
+      '--name',
+      '东乡教育\u200b快手',
+      '--handle',
+      'a b',
+      '--url',
+      'https://www.douyin.com/user/x',
+      '--purpose',
+      '咨询电话 13912345678',
+      '--date',
+      '2026-11-30',
+      '--filed',
+      '2026-11-2',
     ]);
     expect(result.code).toBe(1);
     const errors = result.stderr.split('\n').filter((l) => l.startsWith('错误：'));
@@ -145,8 +202,15 @@ describe('account (scripted)', () => {
     expect(pattern.stderr).toContain('快手号「东乡」格式不对：2–30 位字母、数字或下划线');
     const taken = await scripted(dir, [...ACCOUNT.slice(0, 7), '--handle', 'suonan_ks', ...ACCOUNT.slice(9)]);
     expect(taken.code).toBe(1);
-    expect(taken.stderr).toContain('快手号「suonan_ks」已被账号 suonan-zhen/kuaishou（锁南镇） 使用（data/units/suonan-zhen/accounts/kuaishou.yaml 第 3 行）');
-    const sameUrl = await scripted(dir, [...ACCOUNT.slice(0, 9), '--url', 'https://m.weibo.cn/u/5123456789', ...ACCOUNT.slice(11)].map((a) => (a === 'kuaishou' ? 'weibo' : a)));
+    expect(taken.stderr).toContain(
+      '快手号「suonan_ks」已被账号 suonan-zhen/kuaishou（锁南镇） 使用（data/units/suonan-zhen/accounts/kuaishou.yaml 第 3 行）',
+    );
+    const sameUrl = await scripted(
+      dir,
+      [...ACCOUNT.slice(0, 9), '--url', 'https://m.weibo.cn/u/5123456789', ...ACCOUNT.slice(11)].map((a) =>
+        a === 'kuaishou' ? 'weibo' : a,
+      ),
+    );
     expect(sameUrl.stderr).toContain('账号链接「https://m.weibo.cn/u/5123456789」已被账号 jiaoyuju/weibo（东乡教育）');
   });
 
@@ -167,14 +231,34 @@ describe('account (scripted)', () => {
 
   it('needs a recorded approval for a second account on one platform', async () => {
     const dir = makeFixture();
-    const second = ['account', '--unit', 'jiaoyuju', '--platform', 'wechat', '--name', '东乡教育服务', '--handle', 'dxjy_fw', '--url', 'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkzNjU1NDQ2Ng==', '--purpose', '招生报名服务', '--date', '2026-11-20'];
+    const second = [
+      'account',
+      '--unit',
+      'jiaoyuju',
+      '--platform',
+      'wechat',
+      '--name',
+      '东乡教育服务',
+      '--handle',
+      'dxjy_fw',
+      '--url',
+      'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkzNjU1NDQ2Ng==',
+      '--purpose',
+      '招生报名服务',
+      '--date',
+      '2026-11-20',
+    ];
     const refused = await scripted(dir, second);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--waiver-reason    本单位在微信公众号上已有账号 jiaoyuju/wechat（东乡教育）');
     const approved = await scripted(dir, [...second, '--waiver-reason', '服务号用于在线办事', '--waiver-on', '2026-11-10']);
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain('data/units/jiaoyuju/accounts/wechat-2.yaml');
-    expect(parse(read(dir, 'units/jiaoyuju/accounts/wechat-2.yaml')).waiver).toEqual({ reason: '服务号用于在线办事', approved_by: '测试县人民政府办公室', approved_on: '2026-11-10' });
+    expect(parse(read(dir, 'units/jiaoyuju/accounts/wechat-2.yaml')).waiver).toEqual({
+      reason: '服务号用于在线办事',
+      approved_by: '测试县人民政府办公室',
+      approved_on: '2026-11-10',
+    });
     expect(problemsOf(dir, 'units/jiaoyuju/accounts/wechat-2.yaml').filter((p) => p.rule === 'one-account-per-platform')).toEqual([]);
   });
 
@@ -207,13 +291,27 @@ describe('event (scripted)', () => {
 
   it('files a rename: new name in place, previous name in the event, comments kept', async () => {
     const dir = commented();
-    const result = await scripted(dir, ['event', '--account', 'jiaoyuju/wechat', '--type', 'changed', '--date', '2026-11-24', '--name', '东乡教育发布', '--note', '统一名称']);
+    const result = await scripted(dir, [
+      'event',
+      '--account',
+      'jiaoyuju/wechat',
+      '--type',
+      'changed',
+      '--date',
+      '2026-11-24',
+      '--name',
+      '东乡教育发布',
+      '--note',
+      '统一名称',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('变更：东乡教育（jiaoyuju/wechat）：名称「东乡教育」→「东乡教育发布」');
     const text = read(dir, WECHAT);
     expect(text).toContain('# 县教育局主账号\nname: 东乡教育发布\n');
     expect(text).toContain('operation: self  # 自行运维\n');
-    expect(text).toContain('  - { type: changed, date: 2026-06-03, filed: 2026-06-05, previous_name: 东乡县教育局 }\n  - { type: changed, date: 2026-11-24, filed: 2026-11-28, previous_name: 东乡教育, note: 统一名称 }\n');
+    expect(text).toContain(
+      '  - { type: changed, date: 2026-06-03, filed: 2026-06-05, previous_name: 东乡县教育局 }\n  - { type: changed, date: 2026-11-24, filed: 2026-11-28, previous_name: 东乡教育, note: 统一名称 }\n',
+    );
     const account = loadRegistry(dir, { asOf: AS_OF }).registry!.accountById.get('jiaoyuju/wechat')!;
     expect(account.formerNames.map((f) => f.value)).toEqual(['东乡县教育局', '东乡教育']);
     expect(problemsOf(dir, WECHAT).filter((p) => p.severity === 'error')).toEqual([]);
@@ -224,12 +322,28 @@ describe('event (scripted)', () => {
     const steps = [
       ['--type', 'suspended', '--date', '2026-11-02', '--filed', '2026-11-03', '--notice-url', 'https://mp.weixin.qq.com/s/notice1'],
       ['--type', 'resumed', '--date', '2026-11-09', '--filed', '2026-11-10'],
-      ['--type', '注销', '--date', '2026-11-23', '--filed', '2026-11-24', '--notice-url', 'https://mp.weixin.qq.com/s/notice2', '--successor', 'jiaoyuju/wechat'],
+      [
+        '--type',
+        '注销',
+        '--date',
+        '2026-11-23',
+        '--filed',
+        '2026-11-24',
+        '--notice-url',
+        'https://mp.weixin.qq.com/s/notice2',
+        '--successor',
+        'jiaoyuju/wechat',
+      ],
     ];
     for (const step of steps) expect((await scripted(dir, ['event', '--account', 'jiaoyuju/douyin', ...step])).code).toBe(0);
     const account = loadRegistry(dir, { asOf: AS_OF }).registry!.accountById.get('jiaoyuju/douyin')!;
     expect(account.events.map((e) => e.type)).toEqual(['opened', 'suspended', 'resumed', 'deregistered']);
-    expect(account).toMatchObject({ status: 'deregistered', closed: '2026-11-23', closureNotice: 'https://mp.weixin.qq.com/s/notice2', successor: 'jiaoyuju/wechat' });
+    expect(account).toMatchObject({
+      status: 'deregistered',
+      closed: '2026-11-23',
+      closureNotice: 'https://mp.weixin.qq.com/s/notice2',
+      successor: 'jiaoyuju/wechat',
+    });
     expect(problemsOf(dir, 'units/jiaoyuju/accounts/douyin.yaml').filter((p) => p.severity === 'error')).toEqual([]);
     // Nothing may follow a deregistration.
     const after = await scripted(dir, ['event', '--account', 'jiaoyuju/douyin', '--type', 'resumed', '--date', '2026-11-25']);
@@ -242,7 +356,17 @@ describe('event (scripted)', () => {
     const noNotice = await scripted(dir, ['event', '--account', 'jiaoyuju/douyin', '--type', 'suspended', '--date', '2026-11-20']);
     expect(noNotice.code).toBe(0);
     expect(noNotice.stdout).toContain('[closure-notice-missing]');
-    const wrong = await scripted(dir, ['event', '--account', 'jiaoyuju/douyin', '--type', 'changed', '--date', '2026-11-21', '--name', '新名称']);
+    const wrong = await scripted(dir, [
+      'event',
+      '--account',
+      'jiaoyuju/douyin',
+      '--type',
+      'changed',
+      '--date',
+      '2026-11-21',
+      '--name',
+      '新名称',
+    ]);
     expect(wrong.stderr).toContain('错误：--type：「changed」不是可选项：resumed（恢复）、deregistered（注销）');
     const early = await scripted(dir, ['event', '--account', 'jiaoyuju/douyin', '--type', 'resumed', '--date', '2026-11-19']);
     expect(early.stderr).toContain('date（发生日期）「2026-11-19」早于上一项备案事项（2026-11-20）');
@@ -258,7 +382,21 @@ describe('unit and impostor (scripted)', () => {
     const codeowners = path.join(path.dirname(dir), '.github', 'CODEOWNERS');
     mkdirSync(path.dirname(codeowners), { recursive: true });
     writeFileSync(codeowners, '# old\n');
-    const result = await scripted(dir, ['unit', '--id', 'tongjiju', '--name', '东乡族自治县统计局', '--short-name', '县统计局', '--kind', 'county-department', '--phone', '0930-7125555', '--maintainer', '@dongxiang/tongjiju']);
+    const result = await scripted(dir, [
+      'unit',
+      '--id',
+      'tongjiju',
+      '--name',
+      '东乡族自治县统计局',
+      '--short-name',
+      '县统计局',
+      '--kind',
+      'county-department',
+      '--phone',
+      '0930-7125555',
+      '--maintainer',
+      '@dongxiang/tongjiju',
+    ]);
     expect(result.code).toBe(0);
     expect(parse(read(dir, 'units/tongjiju/unit.yaml'))).toEqual({
       id: 'tongjiju',
@@ -281,7 +419,21 @@ describe('unit and impostor (scripted)', () => {
 
   it('records an impostor, and refuses one that is a registered official account', async () => {
     const dir = makeFixture();
-    const result = await scripted(dir, ['impostor', '--platform', 'douyin', '--name', '东乡教育官方号', '--handle', 'dxjy.gf', '--imitates', 'jiaoyuju/douyin', '--found', '2026-11-26', '--reported', '2026-11-27']);
+    const result = await scripted(dir, [
+      'impostor',
+      '--platform',
+      'douyin',
+      '--name',
+      '东乡教育官方号',
+      '--handle',
+      'dxjy.gf',
+      '--imitates',
+      'jiaoyuju/douyin',
+      '--found',
+      '2026-11-26',
+      '--reported',
+      '2026-11-27',
+    ]);
     expect(result.code).toBe(0);
     expect(parse(read(dir, 'impostors/douyin-dxjy-gf.yaml'))).toEqual({
       platform: 'douyin',
@@ -295,12 +447,38 @@ describe('unit and impostor (scripted)', () => {
       source: 'public-report',
     });
     expect(loadRegistry(dir, { asOf: AS_OF }).registry!.impostors.map((i) => i.id)).toContain('douyin-dxjy-gf');
-    const official = await scripted(dir, ['impostor', '--platform', 'douyin', '--name', '东乡教育', '--handle', 'dxjy_video', '--imitates', 'jiaoyuju']);
+    const official = await scripted(dir, [
+      'impostor',
+      '--platform',
+      'douyin',
+      '--name',
+      '东乡教育',
+      '--handle',
+      'dxjy_video',
+      '--imitates',
+      'jiaoyuju',
+    ]);
     expect(official.code).toBe(1);
-    expect(official.stderr).toContain('抖音号「dxjy_video」与官方账号 jiaoyuju/douyin（东乡教育） 相同（data/units/jiaoyuju/accounts/douyin.yaml 第 3 行）');
+    expect(official.stderr).toContain(
+      '抖音号「dxjy_video」与官方账号 jiaoyuju/douyin（东乡教育） 相同（data/units/jiaoyuju/accounts/douyin.yaml 第 3 行）',
+    );
     const nothing = await scripted(dir, ['impostor', '--platform', 'douyin', '--name', '某某', '--imitates', 'jiaoyuju']);
     expect(nothing.stderr).toContain('handle（账号 ID）和 url（链接）至少要填一个');
-    const order = await scripted(dir, ['impostor', '--platform', 'douyin', '--name', '某某', '--handle', 'mm_1', '--imitates', 'jiaoyuju', '--found', '2026-11-20', '--reported', '2026-11-19']);
+    const order = await scripted(dir, [
+      'impostor',
+      '--platform',
+      'douyin',
+      '--name',
+      '某某',
+      '--handle',
+      'mm_1',
+      '--imitates',
+      'jiaoyuju',
+      '--found',
+      '2026-11-20',
+      '--reported',
+      '2026-11-19',
+    ]);
     expect(order.stderr).toContain('早于发现日期（2026-11-20）');
   });
 });
@@ -322,7 +500,11 @@ describe('usage', () => {
  * Drives an interactive session: waits until the screen shows each step's text, then types its
  * keys. Returns the exit code and the screen.
  */
-async function interactive(dir: string, argv: string[], steps: [string, string][]): Promise<{ code: number; screen: string; typed: number }> {
+async function interactive(
+  dir: string,
+  argv: string[],
+  steps: [string, string][],
+): Promise<{ code: number; screen: string; typed: number }> {
   const input = new PassThrough();
   let screen = '';
   let step = 0;
@@ -355,24 +537,28 @@ describe('account (interactive, through the prompts)', () => {
 
   it('asks every question in Chinese, rejects a bad answer on the spot, previews and writes the file', async () => {
     const dir = makeFixture();
-    const { code, screen, typed } = await interactive(dir, ['account'], [
-      ['开设账号的单位', '教育局'],
-      ['东乡族自治县教育局', '\r'],
-      ['平台', `${DOWN.repeat(5)}\r`],
-      ['账号文件名', '\r'],
-      ['账号名称', '东乡教育快手\r'],
-      ['快手号', 'a b\r'],
-      ['不能有空格', `${BACKSPACE.repeat(3)}dxjy_ks\r`],
-      ['账号主页链接', 'https://www.kuaishou.com/profile/3xdxjyks2026\r'],
-      ['其他标识', '\r'],
-      ['认证主体', '\r'],
-      ['功能定位', '发布教育资讯短视频\r'],
-      ['运维方式', '\r'],
-      ['开设日期', `${BACKSPACE.repeat(10)}2026-11-20\r`],
-      ['备案日期', `${BACKSPACE.repeat(10)}2026-11-24\r`],
-      ['备注', '\r'],
-      ['写入 data/units/jiaoyuju/accounts/kuaishou.yaml', '\r'],
-    ]);
+    const { code, screen, typed } = await interactive(
+      dir,
+      ['account'],
+      [
+        ['开设账号的单位', '教育局'],
+        ['东乡族自治县教育局', '\r'],
+        ['平台', `${DOWN.repeat(5)}\r`],
+        ['账号文件名', '\r'],
+        ['账号名称', '东乡教育快手\r'],
+        ['快手号', 'a b\r'],
+        ['不能有空格', `${BACKSPACE.repeat(3)}dxjy_ks\r`],
+        ['账号主页链接', 'https://www.kuaishou.com/profile/3xdxjyks2026\r'],
+        ['其他标识', '\r'],
+        ['认证主体', '\r'],
+        ['功能定位', '发布教育资讯短视频\r'],
+        ['运维方式', '\r'],
+        ['开设日期', `${BACKSPACE.repeat(10)}2026-11-20\r`],
+        ['备案日期', `${BACKSPACE.repeat(10)}2026-11-24\r`],
+        ['备注', '\r'],
+        ['写入 data/units/jiaoyuju/accounts/kuaishou.yaml', '\r'],
+      ],
+    );
     expect(typed).toBe(16);
     expect(code).toBe(0);
     expect(screen).toContain('政务新媒体名录 · 备案新开设的账号');

@@ -1,6 +1,16 @@
 /** The shared normaliser: the same account written in different ways compares equal. */
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, foldConfusables, lookupKey, normalizeHandle, normalizeName, normalizeText, platformOfHost, toSimplified, urlKey } from '../src/lib/normalize.ts';
+import {
+  canonicalUrl,
+  foldConfusables,
+  lookupKey,
+  normalizeHandle,
+  normalizeName,
+  normalizeText,
+  platformOfHost,
+  toSimplified,
+  urlKey,
+} from '../src/lib/normalize.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { FIXTURE } from './helpers/fixture.ts';
 
@@ -53,9 +63,18 @@ describe('real-world variants', () => {
 
   it.each([
     // WeChat: profile link shared from the app, article links of the same account, percent-encoded __biz.
-    ['https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzA5NzQ2NjQ1Mg==&scene=124#wechat_redirect', 'https://mp.weixin.qq.com?__biz=MzA5NzQ2NjQ1Mg=='],
-    ['http://mp.weixin.qq.com/mp/profile_ext?__biz=MzA5NzQ2NjQ1Mg%3D%3D&action=home&devicetype=android-34&version=28003034&lang=zh_CN&nettype=WIFI&a8scene=7&session_us=gh_1a2b3c4d5e6f', 'https://mp.weixin.qq.com?__biz=MzA5NzQ2NjQ1Mg=='],
-    ['https://mp.weixin.qq.com/s?__biz=MzA5NzQ2NjQ1Mg==&mid=2650000001&idx=1&sn=0123456789abcdef&chksm=8b00&mpshare=1&scene=1&srcid=1128abc&sharer_shareid=xyz#rd', 'https://mp.weixin.qq.com?__biz=MzA5NzQ2NjQ1Mg=='],
+    [
+      'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzA5NzQ2NjQ1Mg==&scene=124#wechat_redirect',
+      'https://mp.weixin.qq.com?__biz=MzA5NzQ2NjQ1Mg==',
+    ],
+    [
+      'http://mp.weixin.qq.com/mp/profile_ext?__biz=MzA5NzQ2NjQ1Mg%3D%3D&action=home&devicetype=android-34&version=28003034&lang=zh_CN&nettype=WIFI&a8scene=7&session_us=gh_1a2b3c4d5e6f',
+      'https://mp.weixin.qq.com?__biz=MzA5NzQ2NjQ1Mg==',
+    ],
+    [
+      'https://mp.weixin.qq.com/s?__biz=MzA5NzQ2NjQ1Mg==&mid=2650000001&idx=1&sn=0123456789abcdef&chksm=8b00&mpshare=1&scene=1&srcid=1128abc&sharer_shareid=xyz#rd',
+      'https://mp.weixin.qq.com?__biz=MzA5NzQ2NjQ1Mg==',
+    ],
     // WeChat QR payloads keep their case (the code is case-sensitive).
     ['http://weixin.qq.com/r/abcDEF123', 'https://weixin.qq.com/r/abcDEF123'],
     // Weibo: mobile site, profile form, share parameters, desktop with www.
@@ -64,18 +83,33 @@ describe('real-world variants', () => {
     ['https://www.weibo.com/u/5123456789?refer_flag=1005055013_&is_hot=1', 'https://weibo.com/u/5123456789'],
     ['https://weibo.cn/u/5123456789', 'https://weibo.com/u/5123456789'],
     // Douyin: web profile with tab parameters, the app's share page.
-    ['https://www.douyin.com/user/MS4wLjABAAAAnew0123456789?from_tab_name=main&vid=7312345678901234567', 'https://douyin.com/user/MS4wLjABAAAAnew0123456789'],
-    ['https://www.iesdouyin.com/share/user/MS4wLjABAAAAnew0123456789?u_code=1ab2&did=MS4w&iid=MS4w&with_sec_did=1&sec_uid=MS4wLjABAAAAnew0123456789&from_ssr=1&timestamp=1732770000&utm_source=copy&utm_campaign=client_share&utm_medium=android&app=aweme', 'https://douyin.com/user/MS4wLjABAAAAnew0123456789'],
+    [
+      'https://www.douyin.com/user/MS4wLjABAAAAnew0123456789?from_tab_name=main&vid=7312345678901234567',
+      'https://douyin.com/user/MS4wLjABAAAAnew0123456789',
+    ],
+    [
+      'https://www.iesdouyin.com/share/user/MS4wLjABAAAAnew0123456789?u_code=1ab2&did=MS4w&iid=MS4w&with_sec_did=1&sec_uid=MS4wLjABAAAAnew0123456789&from_ssr=1&timestamp=1732770000&utm_source=copy&utm_campaign=client_share&utm_medium=android&app=aweme',
+      'https://douyin.com/user/MS4wLjABAAAAnew0123456789',
+    ],
     // Kuaishou live profile, Bilibili mobile space, Xiaohongshu share tokens.
-    ['https://live.kuaishou.com/profile/3xabcdefghijk?fid=1&cc=share_copylink&shareMethod=TOKEN', 'https://kuaishou.com/profile/3xabcdefghijk'],
+    [
+      'https://live.kuaishou.com/profile/3xabcdefghijk?fid=1&cc=share_copylink&shareMethod=TOKEN',
+      'https://kuaishou.com/profile/3xabcdefghijk',
+    ],
     ['https://m.bilibili.com/space/3461234567890123?spm_id_from=333.1007.0.0', 'https://space.bilibili.com/3461234567890123'],
-    ['https://www.xiaohongshu.com/user/profile/5f1234567890abcdef123456?xsec_token=ABxyz&xsec_source=app_share&xhsshare=CopyLink', 'https://xiaohongshu.com/user/profile/5f1234567890abcdef123456'],
+    [
+      'https://www.xiaohongshu.com/user/profile/5f1234567890abcdef123456?xsec_token=ABxyz&xsec_source=app_share&xhsshare=CopyLink',
+      'https://xiaohongshu.com/user/profile/5f1234567890abcdef123456',
+    ],
     // Typed from a phone keyboard: full-width letters and punctuation, a zero-width space, no scheme.
     ['ｈｔｔｐｓ：／／ｗｅｉｂｏ．ｃｏｍ／ｕ／５１２３４５６７８９', 'https://weibo.com/u/5123456789'],
     ['https://weibo.com/u/51234\u200b56789', 'https://weibo.com/u/5123456789'],
     ['m.weibo.cn/u/5123456789', 'https://weibo.com/u/5123456789'],
     // Another site: tracking parameters dropped, identity parameters kept and sorted.
-    ['https://www.dongxiang.gov.cn/art/2026/11/1/art_1.html?utm_source=wechat&spm=a.b&id=7&from=singlemessage', 'https://dongxiang.gov.cn/art/2026/11/1/art_1.html?id=7'],
+    [
+      'https://www.dongxiang.gov.cn/art/2026/11/1/art_1.html?utm_source=wechat&spm=a.b&id=7&from=singlemessage',
+      'https://dongxiang.gov.cn/art/2026/11/1/art_1.html?id=7',
+    ],
   ])('link %s', (url, expected) => {
     expect(canonical(url)).toBe(expected);
   });
@@ -120,7 +154,7 @@ describe('real-world variants', () => {
     expect(foldConfusables('东乡 dxjy')).toBe('东乡 dxjy');
   });
 
-  it('is the validator\'s comparison too: the handle forms of one account compare equal', () => {
+  it("is the validator's comparison too: the handle forms of one account compare equal", () => {
     expect(normalizeHandle('@ＤＸＪＹ2018\u200b')).toBe(normalizeHandle('dxjy2018'));
   });
 });

@@ -40,7 +40,11 @@ describe('open-data schemas', () => {
 
 describe('open-data JSON', () => {
   it('validates against the published schemas with ajv, and with zod', () => {
-    const documents = { accounts: accountsDocument(registry, urlOf), units: unitsDocument(registry, urlOf), impostors: impostorsDocument(registry) };
+    const documents = {
+      accounts: accountsDocument(registry, urlOf),
+      units: unitsDocument(registry, urlOf),
+      impostors: impostorsDocument(registry),
+    };
     for (const [name, document] of Object.entries(documents) as [OpenDataName, unknown][]) {
       const validate = validator(name);
       // Validated as published: serialised and read back.
@@ -62,10 +66,23 @@ describe('open-data JSON', () => {
 
   it('has one entry per account with its status, dates, former names and successor', () => {
     const document = accountsDocument(registry, urlOf);
-    expect(document).toMatchObject({ as_of: AS_OF, count: registry.accounts.length, sample: true, license: 'CC-BY-4.0', region: { code: '622926' } });
+    expect(document).toMatchObject({
+      as_of: AS_OF,
+      count: registry.accounts.length,
+      sample: true,
+      license: 'CC-BY-4.0',
+      region: { code: '622926' },
+    });
     expect(document.accounts.map((a) => a.id)).toEqual(registry.accounts.map((a) => a.id));
     const weibo = document.accounts.find((a) => a.id === 'jiaoyuju/weibo')!;
-    expect(weibo).toMatchObject({ status: 'deregistered', opened: '2014-09-10', closed: '2025-03-17', successor: 'jiaoyuju/wechat', handle: '5329743744', page: 'https://registry.example/units/jiaoyuju/weibo/' });
+    expect(weibo).toMatchObject({
+      status: 'deregistered',
+      opened: '2014-09-10',
+      closed: '2025-03-17',
+      successor: 'jiaoyuju/wechat',
+      handle: '5329743744',
+      page: 'https://registry.example/units/jiaoyuju/weibo/',
+    });
     expect(weibo.closure_notice).toMatch(/^https:\/\//);
     const douyin = document.accounts.find((a) => a.id === 'rongmeiti-zhongxin/douyin')!;
     expect(douyin.former_names).toEqual([{ value: '东乡融媒', until: '2025-04-21' }]);
@@ -78,12 +95,23 @@ describe('open-data JSON', () => {
   it('publishes units with public office contacts only, and impostors with what they imitate', () => {
     const units = unitsDocument(registry, urlOf);
     const jiaoyuju = units.units.find((u) => u.id === 'jiaoyuju')!;
-    expect(jiaoyuju).toMatchObject({ name: '东乡族自治县教育局', kind: 'county-department', kind_name: '县直部门', contact: { phone: '0930-7121234' } });
-    expect(jiaoyuju.accounts.active + jiaoyuju.accounts.suspended + jiaoyuju.accounts.deregistered).toBe(registry.accountsByUnit.get('jiaoyuju')!.length);
+    expect(jiaoyuju).toMatchObject({
+      name: '东乡族自治县教育局',
+      kind: 'county-department',
+      kind_name: '县直部门',
+      contact: { phone: '0930-7121234' },
+    });
+    expect(jiaoyuju.accounts.active + jiaoyuju.accounts.suspended + jiaoyuju.accounts.deregistered).toBe(
+      registry.accountsByUnit.get('jiaoyuju')!.length,
+    );
     expect(JSON.stringify(units)).not.toContain('maintainers');
     expect(JSON.stringify(units)).not.toContain('@dongxiang/');
     const impostors = impostorsDocument(registry).impostors;
-    expect(impostors.find((i) => i.handle === 'duocaidx_gf')).toMatchObject({ imitates: 'rongmeiti-zhongxin/wechat', imitates_name: '多彩东乡', removed: null });
+    expect(impostors.find((i) => i.handle === 'duocaidx_gf')).toMatchObject({
+      imitates: 'rongmeiti-zhongxin/wechat',
+      imitates_name: '多彩东乡',
+      removed: null,
+    });
   });
 });
 
@@ -96,7 +124,15 @@ describe('open-data CSV', () => {
     expect(rows).toHaveLength(registry.accounts.length);
     expect(Object.keys(rows[0]!)).toEqual(CSV_COLUMNS.map(([header]) => header));
     const weibo = rows.find((r) => r['账号编号'] === 'jiaoyuju/weibo')!;
-    expect(weibo).toMatchObject({ 主办单位: '东乡族自治县教育局', 平台: '新浪微博', 状态: '已注销', 开设日期: '2014-09-10', 关停或注销日期: '2025-03-17', 接替账号: 'jiaoyuju/wechat', 账号ID: '5329743744' });
+    expect(weibo).toMatchObject({
+      主办单位: '东乡族自治县教育局',
+      平台: '新浪微博',
+      状态: '已注销',
+      开设日期: '2014-09-10',
+      关停或注销日期: '2025-03-17',
+      接替账号: 'jiaoyuju/wechat',
+      账号ID: '5329743744',
+    });
     const renamed = rows.find((r) => r['账号编号'] === 'suonan-zhen/wechat')!;
     expect(renamed['曾用名']).toBe('锁南镇政府');
     // A 16-digit Toutiao ID stays text in Excel.

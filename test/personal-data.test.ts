@@ -30,7 +30,10 @@ describe('findPersonalData', () => {
     ['digits inside a base64 token', 'MzA513912345678Ng'],
     ['date', '2026-11-23'],
     ['Bilibili UID', '3461234567890123'],
-    ['18 digits with a wrong check digit', `${withCheckDigit('62292619900101123').slice(0, 17)}${withCheckDigit('62292619900101123').endsWith('0') ? '1' : '0'}`],
+    [
+      '18 digits with a wrong check digit',
+      `${withCheckDigit('62292619900101123').slice(0, 17)}${withCheckDigit('62292619900101123').endsWith('0') ? '1' : '0'}`,
+    ],
     ['office mailbox', 'jyj@dongxiang.example'],
   ])('does not flag a %s', (_, text) => {
     expect(findPersonalData(text)).toEqual([]);
@@ -46,10 +49,16 @@ describe('looksLikePersonName', () => {
   it.each(['马建国', '张三', '欧阳明', '王小二（个人）', '个人'])('%s is a person', (name) => {
     expect(looksLikePersonName(name)).toBe(true);
   });
-  it.each(['东乡族自治县教育局', '东乡县教育局', '锁南镇人民政府', '马家村村民委员会', '示例文化传媒有限公司', '东乡族自治县融媒体中心', '多彩东乡', '唐汪镇'])(
-    '%s is an organisation',
-    (name) => {
-      expect(looksLikePersonName(name)).toBe(false);
-    },
-  );
+  it.each([
+    '东乡族自治县教育局',
+    '东乡县教育局',
+    '锁南镇人民政府',
+    '马家村村民委员会',
+    '示例文化传媒有限公司',
+    '东乡族自治县融媒体中心',
+    '多彩东乡',
+    '唐汪镇',
+  ])('%s is an organisation', (name) => {
+    expect(looksLikePersonName(name)).toBe(false);
+  });
 });

@@ -23,7 +23,15 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.invalid', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'test',
+      GIT_AUTHOR_EMAIL: 'test@example.invalid',
+      GIT_COMMITTER_NAME: 'test',
+      GIT_COMMITTER_EMAIL: 'test@example.invalid',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: cwd,
+    },
   });
 }
 
@@ -43,7 +51,16 @@ function repository(): { root: string; data: string } {
 
 async function file(root: string, data: string, ...argv: string[]) {
   let err = '';
-  const io = { stdout: () => {}, stderr: (t: string) => void (err += t), env: {}, cwd: root, isTTY: false, input: new PassThrough(), output: new PassThrough(), interactive: false };
+  const io = {
+    stdout: () => {},
+    stderr: (t: string) => void (err += t),
+    env: {},
+    cwd: root,
+    isTTY: false,
+    input: new PassThrough(),
+    output: new PassThrough(),
+    interactive: false,
+  };
   const code = await runNew([...argv, '--data', data, '--as-of', AS_OF], io);
   if (code !== 0) throw new Error(err);
 }
@@ -65,12 +82,76 @@ describe('a branch that opens, renames and closes accounts', () => {
   beforeAll(async () => {
     repo = repository();
     const { root, data } = repo;
-    await file(root, data, 'account', '--unit', 'jiaoyuju', '--platform', 'kuaishou', '--name', '东乡教育快手', '--handle', 'dxjy_ks', '--url', 'https://www.kuaishou.com/profile/3xdxjyks2026', '--purpose', '发布教育资讯短视频', '--date', '2026-11-20', '--filed', '2026-11-24');
+    await file(
+      root,
+      data,
+      'account',
+      '--unit',
+      'jiaoyuju',
+      '--platform',
+      'kuaishou',
+      '--name',
+      '东乡教育快手',
+      '--handle',
+      'dxjy_ks',
+      '--url',
+      'https://www.kuaishou.com/profile/3xdxjyks2026',
+      '--purpose',
+      '发布教育资讯短视频',
+      '--date',
+      '2026-11-20',
+      '--filed',
+      '2026-11-24',
+    );
     commit(root, 'open');
-    await file(root, data, 'event', '--account', 'suonan-zhen/wechat', '--type', 'changed', '--date', '2026-11-16', '--filed', '2026-11-23', '--name', '锁南镇政务');
+    await file(
+      root,
+      data,
+      'event',
+      '--account',
+      'suonan-zhen/wechat',
+      '--type',
+      'changed',
+      '--date',
+      '2026-11-16',
+      '--filed',
+      '2026-11-23',
+      '--name',
+      '锁南镇政务',
+    );
     commit(root, 'rename');
-    await file(root, data, 'event', '--account', 'jiaoyuju/douyin', '--type', 'deregistered', '--date', '2026-11-25', '--filed', '2026-11-26', '--notice-url', 'https://mp.weixin.qq.com/s/tinggeng', '--successor', 'jiaoyuju/kuaishou');
-    await file(root, data, 'impostor', '--platform', 'kuaishou', '--name', '东乡教育官方', '--handle', 'dxjy_gf', '--imitates', 'jiaoyuju/kuaishou', '--found', '2026-11-27');
+    await file(
+      root,
+      data,
+      'event',
+      '--account',
+      'jiaoyuju/douyin',
+      '--type',
+      'deregistered',
+      '--date',
+      '2026-11-25',
+      '--filed',
+      '2026-11-26',
+      '--notice-url',
+      'https://mp.weixin.qq.com/s/tinggeng',
+      '--successor',
+      'jiaoyuju/kuaishou',
+    );
+    await file(
+      root,
+      data,
+      'impostor',
+      '--platform',
+      'kuaishou',
+      '--name',
+      '东乡教育官方',
+      '--handle',
+      'dxjy_gf',
+      '--imitates',
+      'jiaoyuju/kuaishou',
+      '--found',
+      '2026-11-27',
+    );
     commit(root, 'close and report');
     // Seen from main, which moved on meanwhile: the summary compares with the merge base.
     git(root, 'checkout', '-q', 'main');
@@ -133,9 +214,17 @@ describe('a branch that opens, renames and closes accounts', () => {
     expect(one.stdout).toContain('| 开设 | **东乡教育快手**（快手）');
     expect(one.stdout).not.toContain('请审核人注意');
 
-    writeFileSync(path.join(repo.data, 'units/jiaoyuju/accounts/wechat.yaml'), readFileSync(path.join(repo.data, 'units/jiaoyuju/accounts/wechat.yaml'), 'utf8').replace('purpose: 发布教育政策、招生考试信息', 'purpose: 发布教育政策'));
+    writeFileSync(
+      path.join(repo.data, 'units/jiaoyuju/accounts/wechat.yaml'),
+      readFileSync(path.join(repo.data, 'units/jiaoyuju/accounts/wechat.yaml'), 'utf8').replace(
+        'purpose: 发布教育政策、招生考试信息',
+        'purpose: 发布教育政策',
+      ),
+    );
     const dirty = summary(repo.root, ['--base', 'main']);
-    expect(dirty.stdout).toContain('| 信息更新 | **东乡教育**（微信公众号）<br>`jiaoyuju/wechat` | 东乡族自治县教育局 |  |  | 修改了功能定位 |');
+    expect(dirty.stdout).toContain(
+      '| 信息更新 | **东乡教育**（微信公众号）<br>`jiaoyuju/wechat` | 东乡族自治县教育局 |  |  | 修改了功能定位 |',
+    );
     git(repo.root, 'checkout', '-q', '--', 'data');
   });
 
@@ -154,7 +243,19 @@ describe('a branch that opens, renames and closes accounts', () => {
 describe('units, impostors, inspections and shared files', () => {
   it('lists a new unit, a new inspection with its failures, an impostor taken down and a policy change', async () => {
     const { root, data } = repository();
-    await file(root, data, 'unit', '--id', 'tongjiju', '--name', '东乡族自治县统计局', '--kind', 'county-department', '--maintainer', '@dongxiang/tongjiju');
+    await file(
+      root,
+      data,
+      'unit',
+      '--id',
+      'tongjiju',
+      '--name',
+      '东乡族自治县统计局',
+      '--kind',
+      'county-department',
+      '--maintainer',
+      '@dongxiang/tongjiju',
+    );
     const latest = readFileSync(path.join(data, 'inspections/2026/2026-11-23.yaml'), 'utf8');
     writeFileSync(path.join(data, 'inspections/2026/2026-11-27.yaml'), latest.replace('date: 2026-11-23', 'date: 2026-11-27'));
     const impostor = path.join(data, 'impostors/dxjy-fake.yaml');

@@ -74,20 +74,30 @@ describe('weekly report', () => {
 
   it('lists a late filing in the week it was filed', async () => {
     // As of 03-06 the latest inspection is 03-02; jiaoyuju/douyin was filed late on 03-04.
-    const data = makeFixture({ 'inspections/2026/2026-03-09.yaml': null, 'impostors/dxjy-fake.yaml': replace('removed: 2026-03-10', 'removed: null') }, FIXTURE);
+    const data = makeFixture(
+      { 'inspections/2026/2026-03-09.yaml': null, 'impostors/dxjy-fake.yaml': replace('removed: 2026-03-10', 'removed: null') },
+      FIXTURE,
+    );
     const { code, stdout } = await run(['--data', data, '--as-of', '2026-03-06']);
     expect(code).toBe(0);
     expect(stdout).toContain('本期（2026-02-28 至 2026-03-06）备案超期 1 次');
-    expect(stdout).toContain('| 备案超期 | filing-late | 东乡教育（抖音，jiaoyuju/douyin） | 开设（2026-02-27）于 2026-03-04 备案，用了 4 个工作日（时限 3 个工作日，最迟 2026-03-03） | — |');
+    expect(stdout).toContain(
+      '| 备案超期 | filing-late | 东乡教育（抖音，jiaoyuju/douyin） | 开设（2026-02-27）于 2026-03-04 备案，用了 4 个工作日（时限 3 个工作日，最迟 2026-03-03） | — |',
+    );
     // A week later it is history: in the annual assessment, not in the weekly report.
     const later = await run(['--data', FIXTURE, '--as-of', AS_OF]);
     expect(later.stdout).not.toContain('filing-late');
   });
 
   it('lists accounts missing from the inspection record apart, for the inspector', async () => {
-    const data = makeFixture({ 'inspections/2026/2026-03-09.yaml': replace('  - { account: jiaoyuju/weibo, last_post: 2026-03-06, findings: [] }\n', '') }, FIXTURE);
+    const data = makeFixture(
+      { 'inspections/2026/2026-03-09.yaml': replace('  - { account: jiaoyuju/weibo, last_post: 2026-03-06, findings: [] }\n', '') },
+      FIXTURE,
+    );
     const { stdout } = await run(['--data', data, '--as-of', AS_OF]);
-    expect(stdout).toContain('## 四、巡查记录待补充\n\n- 东乡教育（新浪微博，jiaoyuju/weibo）：没有出现在 2026-03-09 的巡查记录中。\n\n## 五、工作要求');
+    expect(stdout).toContain(
+      '## 四、巡查记录待补充\n\n- 东乡教育（新浪微博，jiaoyuju/weibo）：没有出现在 2026-03-09 的巡查记录中。\n\n## 五、工作要求',
+    );
     expect(stdout).not.toContain('| 未纳入巡查 |');
   });
 
@@ -97,16 +107,30 @@ describe('weekly report', () => {
     expect(stdout.startsWith('\uFEFF单位编号,单位名称,')).toBe(true);
     expect(stdout).toContain('\r\n');
     const rows = parse(stdout, { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r['单位编号'], r['规则'], r['账号编号'], r['整改期限'], r['期限来源'], `${r['数据文件']}:${r['行号']}`])).toEqual([
+    expect(
+      rows.map((r) => [r['单位编号'], r['规则'], r['账号编号'], r['整改期限'], r['期限来源'], `${r['数据文件']}:${r['行号']}`]),
+    ).toEqual([
       ['suonan-zhen', 'stale-fail', 'suonan-zhen/wechat', '2026-03-06', '已下达（已逾期）', 'data/inspections/2026/2026-03-09.yaml:8'],
-      ['suonan-zhen', 'rectification-overdue', 'suonan-zhen/wechat', '2026-03-06', '已下达（已逾期）', 'data/inspections/2026/2026-03-02.yaml:11'],
+      [
+        'suonan-zhen',
+        'rectification-overdue',
+        'suonan-zhen/wechat',
+        '2026-03-06',
+        '已下达（已逾期）',
+        'data/inspections/2026/2026-03-02.yaml:11',
+      ],
       ['jiaoyuju', 'stale-warning', 'jiaoyuju/douyin', '2026-03-16', '已下达', 'data/inspections/2026/2026-03-09.yaml:4'],
     ]);
   });
 
   it('HTML: a standalone A4 page with a print stylesheet, escaping the data', async () => {
     const data = makeFixture(
-      { 'inspections/2026/2026-03-09.yaml': replace('jiaoyuju/weibo, last_post: 2026-03-06, findings: [] }', 'jiaoyuju/weibo, last_post: 2026-03-06, findings: [content-error], note: "<b>错别字</b> & 标题" }') },
+      {
+        'inspections/2026/2026-03-09.yaml': replace(
+          'jiaoyuju/weibo, last_post: 2026-03-06, findings: [] }',
+          'jiaoyuju/weibo, last_post: 2026-03-06, findings: [content-error], note: "<b>错别字</b> & 标题" }',
+        ),
+      },
       FIXTURE,
     );
     const out = path.join(path.dirname(data), 'out', '通报.html');
@@ -131,10 +155,14 @@ describe('annual report', () => {
     const { code, stdout } = await run(['--data', FIXTURE, '--as-of', AS_OF, '--year', '2026']);
     expect(code).toBe(0);
     expect(stdout).toContain('# 测试县2026 年度政务新媒体考核汇总');
-    expect(stdout).toContain('统计期间 2026-01-01 至 2026-03-12（年度尚未结束），共巡查 4 次。参加考核的单位 2 个：优秀 0 个、良好 1 个、合格 0 个、不合格 1 个。');
+    expect(stdout).toContain(
+      '统计期间 2026-01-01 至 2026-03-12（年度尚未结束），共巡查 4 次。参加考核的单位 2 个：优秀 0 个、良好 1 个、合格 0 个、不合格 1 个。',
+    );
     expect(stdout).toContain('| 东乡族自治县锁南镇人民政府 | 2 | 8 | 2 | 1 | 0 | 1/1/1 | 0/2 | 0 | 0 | 85 | 不合格（单项否决） |');
     expect(stdout).toContain('| 东乡族自治县教育局 | 3 | 8 | 0 | 1 | 1 | 0/1/1 | 1/2 | 0 | 0 | 77 | 良好 |');
-    expect(stdout).toContain('- 东乡族自治县教育局：整改逾期 1 次，扣 10 分；更新不及时 1 次，扣 5 分；巡查发现问题 1 次，扣 5 分；备案超期 1 次，扣 3 分');
+    expect(stdout).toContain(
+      '- 东乡族自治县教育局：整改逾期 1 次，扣 10 分；更新不及时 1 次，扣 5 分；巡查发现问题 1 次，扣 5 分；备案超期 1 次，扣 3 分',
+    );
   });
   it('CSV: one row per unit', async () => {
     const { stdout } = await run(['--data', FIXTURE, '--as-of', AS_OF, '--year', '2026', '--format', 'csv']);
@@ -154,7 +182,13 @@ describe('exit codes', () => {
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr).toContain('数据有 1 个错误，不能生成通报');
   });
-  it.each([[['--format', 'pdf']], [['--as-of', '2026-02-30']], [['--year', '2030', '--as-of', AS_OF]], [['--data', '/nonexistent']], [['extra']]])('2 on usage problems: %j', async (argv) => {
+  it.each([
+    [['--format', 'pdf']],
+    [['--as-of', '2026-02-30']],
+    [['--year', '2030', '--as-of', AS_OF]],
+    [['--data', '/nonexistent']],
+    [['extra']],
+  ])('2 on usage problems: %j', async (argv) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('用法');

@@ -48,11 +48,15 @@ describe('two builds of the sample registry at the same date', () => {
 
     const second = path.join(temp('b'), 'elsewhere', 'site');
     const cwd = temp('cwd');
-    execFileSync(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'scripts', 'build.ts'), '--data', path.join(REPO, 'data'), '--as-of', AS_OF, '--out', second], {
-      cwd,
-      env: { ...process.env, SITE, BASE: '/', TZ: 'Pacific/Kiritimati', LANG: 'C', LC_ALL: 'C', REGISTRY_AS_OF: '', REGISTRY_DATA: '' },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      path.join(REPO, 'node_modules', '.bin', 'tsx'),
+      [path.join(REPO, 'scripts', 'build.ts'), '--data', path.join(REPO, 'data'), '--as-of', AS_OF, '--out', second],
+      {
+        cwd,
+        env: { ...process.env, SITE, BASE: '/', TZ: 'Pacific/Kiritimati', LANG: 'C', LC_ALL: 'C', REGISTRY_AS_OF: '', REGISTRY_DATA: '' },
+        stdio: 'pipe',
+      },
+    );
 
     const a = hashes(first);
     const b = hashes(second);

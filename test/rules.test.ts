@@ -59,7 +59,13 @@ const CASES: Record<RuleId, RuleCases> = {
   },
   'yaml-duplicate-key': {
     trigger: { changes: { [NEW]: `${account()}name: 东乡教育二\n` }, file: NEW, line: 10 },
-    nearMiss: { changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-11-24, filed: 2026-11-25 }\n  - { type: changed, date: 2026-11-26, filed: 2026-11-26 }' }) } },
+    nearMiss: {
+      changes: {
+        [NEW]: account({
+          events: '\n  - { type: opened, date: 2026-11-24, filed: 2026-11-25 }\n  - { type: changed, date: 2026-11-26, filed: 2026-11-26 }',
+        }),
+      },
+    },
   },
   'yaml-unsafe': {
     trigger: { changes: { [NEW]: account({ purpose: '&p 教育资讯', operation: 'self\nnote: *p' }) }, file: NEW, line: 6 },
@@ -74,12 +80,21 @@ const CASES: Record<RuleId, RuleCases> = {
     nearMiss: { changes: { [NEW]: account() } },
   },
   'id-mismatch': {
-    trigger: { changes: { 'units/jiaoyuju/unit.yaml': replace('id: jiaoyuju', 'id: jiaoyu-ju') }, file: 'units/jiaoyuju/unit.yaml', line: 1 },
+    trigger: {
+      changes: { 'units/jiaoyuju/unit.yaml': replace('id: jiaoyuju', 'id: jiaoyu-ju') },
+      file: 'units/jiaoyuju/unit.yaml',
+      line: 1,
+    },
     nearMiss: { changes: { 'calendar/2026.yaml': replace('year: 2026', 'year: 2026 # 与文件名一致') } },
   },
   'unknown-reference': {
     trigger: {
-      changes: { [LATEST]: replace('rectifications: []', 'rectifications:\n  - { account: jiaoyuju/toutiao, issue: stale, due: 2026-11-30, resolved: null }') },
+      changes: {
+        [LATEST]: replace(
+          'rectifications: []',
+          'rectifications:\n  - { account: jiaoyuju/toutiao, issue: stale, due: 2026-11-30, resolved: null }',
+        ),
+      },
       file: LATEST,
       line: 9,
     },
@@ -88,14 +103,23 @@ const CASES: Record<RuleId, RuleCases> = {
       allow: ['schema'],
       changes: {
         [NEW]: account({ handle: '1712345678901234' }),
-        [LATEST]: replace('rectifications: []', 'rectifications:\n  - { account: jiaoyuju/toutiao, issue: stale, due: 2026-11-30, resolved: null }'),
+        [LATEST]: replace(
+          'rectifications: []',
+          'rectifications:\n  - { account: jiaoyuju/toutiao, issue: stale, due: 2026-11-30, resolved: null }',
+        ),
       },
     },
   },
   'duplicate-identifier': {
     trigger: {
       changes: {
-        'units/suonan-zhen/accounts/weibo.yaml': account({ name: '锁南微博', platform: 'weibo', handle: '"5123456780"', url: 'https://m.weibo.cn/profile/5123456789', verified_as: '东乡族自治县锁南镇人民政府' }),
+        'units/suonan-zhen/accounts/weibo.yaml': account({
+          name: '锁南微博',
+          platform: 'weibo',
+          handle: '"5123456780"',
+          url: 'https://m.weibo.cn/profile/5123456789',
+          verified_as: '东乡族自治县锁南镇人民政府',
+        }),
       },
       file: 'units/suonan-zhen/accounts/weibo.yaml',
       line: 4,
@@ -103,7 +127,12 @@ const CASES: Record<RuleId, RuleCases> = {
     // The same handle on another platform is a different account.
     nearMiss: {
       changes: {
-        'units/suonan-zhen/accounts/douyin.yaml': account({ platform: 'douyin', handle: 'dxjy2018', url: 'https://www.douyin.com/user/MS4wLjABAAAAtest', verified_as: '东乡族自治县锁南镇人民政府' }),
+        'units/suonan-zhen/accounts/douyin.yaml': account({
+          platform: 'douyin',
+          handle: 'dxjy2018',
+          url: 'https://www.douyin.com/user/MS4wLjABAAAAtest',
+          verified_as: '东乡族自治县锁南镇人民政府',
+        }),
       },
     },
   },
@@ -113,7 +142,13 @@ const CASES: Record<RuleId, RuleCases> = {
   },
   'one-account-per-platform': {
     trigger: {
-      changes: { 'units/jiaoyuju/accounts/wechat-fuwu.yaml': account({ platform: 'wechat', handle: 'dxjyfuwu', url: 'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzFUWU==' }) },
+      changes: {
+        'units/jiaoyuju/accounts/wechat-fuwu.yaml': account({
+          platform: 'wechat',
+          handle: 'dxjyfuwu',
+          url: 'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzFUWU==',
+        }),
+      },
       file: 'units/jiaoyuju/accounts/wechat-fuwu.yaml',
       line: 2,
     },
@@ -128,33 +163,68 @@ const CASES: Record<RuleId, RuleCases> = {
     nearMiss: { changes: { [NEW]: account({ verified_as: '东乡县教育局' }) } },
   },
   'personal-data': {
-    trigger: { changes: { 'units/suonan-zhen/unit.yaml': replace('phone: "0930-7125678"', 'phone: "139 1234 5678"') }, file: 'units/suonan-zhen/unit.yaml', line: 6 },
+    trigger: {
+      changes: { 'units/suonan-zhen/unit.yaml': replace('phone: "0930-7125678"', 'phone: "139 1234 5678"') },
+      file: 'units/suonan-zhen/unit.yaml',
+      line: 6,
+    },
     // Landlines, Weibo UIDs, __biz values and dates are not personal data.
-    nearMiss: { changes: { [NEW]: account({ purpose: '咨询电话 0930-7121234，微博 UID 5123456789，__biz=MzA5NzQ2NjQ1Mg==，2026-11-23 发布' }) } },
+    nearMiss: {
+      changes: { [NEW]: account({ purpose: '咨询电话 0930-7121234，微博 UID 5123456789，__biz=MzA5NzQ2NjQ1Mg==，2026-11-23 发布' }) },
+    },
   },
   'event-order': {
     trigger: {
-      changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-11-02, filed: 2026-11-03 }\n  - { type: changed, date: 2026-10-30, filed: 2026-11-03, previous_name: 教育服务 }' }) },
+      changes: {
+        [NEW]: account({
+          events:
+            '\n  - { type: opened, date: 2026-11-02, filed: 2026-11-03 }\n  - { type: changed, date: 2026-10-30, filed: 2026-11-03, previous_name: 教育服务 }',
+        }),
+      },
       file: NEW,
       line: 10,
     },
     nearMiss: {
-      changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-11-24, filed: 2026-11-25 }\n  - { type: changed, date: 2026-11-24, filed: 2026-11-03, previous_name: 教育服务 }' }) },
+      changes: {
+        [NEW]: account({
+          events:
+            '\n  - { type: opened, date: 2026-11-24, filed: 2026-11-25 }\n  - { type: changed, date: 2026-11-24, filed: 2026-11-03, previous_name: 教育服务 }',
+        }),
+      },
     },
   },
   'future-date': {
     trigger: { changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-11-27, filed: 2026-11-30 }' }) }, file: NEW, line: 9 },
     // A rectification may be due after today.
-    nearMiss: { changes: { [LATEST]: replace('rectifications: []', 'rectifications:\n  - { account: jiaoyuju/weibo, issue: no-interaction, due: 2026-12-04, resolved: null }') } },
+    nearMiss: {
+      changes: {
+        [LATEST]: replace(
+          'rectifications: []',
+          'rectifications:\n  - { account: jiaoyuju/weibo, issue: no-interaction, due: 2026-12-04, resolved: null }',
+        ),
+      },
+    },
   },
   'filing-late': {
     // Friday 2026-02-13; Saturday 02-14 is a make-up working day, 02-15…02-23 Spring Festival: 02-26 is the 4th working day.
     trigger: { changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-02-13, filed: 2026-02-26 }' }) }, file: NEW, line: 9 },
-    nearMiss: { allow: ['inspection-missing'], changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-02-13, filed: 2026-02-25 }' }) } },
+    nearMiss: {
+      allow: ['inspection-missing'],
+      changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-02-13, filed: 2026-02-25 }' }) },
+    },
   },
   'calendar-missing': {
-    trigger: { changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-12-31, filed: 2027-01-04 }' }) }, asOf: '2027-01-05', file: NEW, line: 9 },
-    nearMiss: { allow: ['inspection-missing'], changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-12-31, filed: 2026-12-31 }' }) }, asOf: '2026-12-31' },
+    trigger: {
+      changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-12-31, filed: 2027-01-04 }' }) },
+      asOf: '2027-01-05',
+      file: NEW,
+      line: 9,
+    },
+    nearMiss: {
+      allow: ['inspection-missing'],
+      changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-12-31, filed: 2026-12-31 }' }) },
+      asOf: '2026-12-31',
+    },
   },
   'verified-subject-mismatch': {
     trigger: { changes: { [NEW]: account({ verified_as: '东乡族自治县教育局办公室' }) }, file: NEW, line: 5 },
@@ -166,38 +236,75 @@ const CASES: Record<RuleId, RuleCases> = {
       changes: {
         [NEW]: account({
           verified_as: 'null',
-          events: '\n  - { type: opened, date: 2026-11-02, filed: 2026-11-03 }\n  - { type: deregistered, date: 2026-11-10, filed: 2026-11-10, notice_url: https://mp.weixin.qq.com/s/zx }',
+          events:
+            '\n  - { type: opened, date: 2026-11-02, filed: 2026-11-03 }\n  - { type: deregistered, date: 2026-11-10, filed: 2026-11-10, notice_url: https://mp.weixin.qq.com/s/zx }',
         }),
       },
     },
   },
   'closure-notice-missing': {
-    trigger: { changes: { 'units/suonan-zhen/accounts/kuaishou.yaml': replace(', notice_url: https://mp.weixin.qq.com/s/ksnotice', '') }, file: 'units/suonan-zhen/accounts/kuaishou.yaml', line: 10 },
+    trigger: {
+      changes: { 'units/suonan-zhen/accounts/kuaishou.yaml': replace(', notice_url: https://mp.weixin.qq.com/s/ksnotice', '') },
+      file: 'units/suonan-zhen/accounts/kuaishou.yaml',
+      line: 10,
+    },
     // An old suspension without notice is history once the account resumed.
     nearMiss: {
       changes: {
         [NEW]: account({
-          events: '\n  - { type: opened, date: 2026-11-24, filed: 2026-11-25 }\n  - { type: suspended, date: 2026-11-25, filed: 2026-11-25 }\n  - { type: resumed, date: 2026-11-26, filed: 2026-11-26 }',
+          events:
+            '\n  - { type: opened, date: 2026-11-24, filed: 2026-11-25 }\n  - { type: suspended, date: 2026-11-25, filed: 2026-11-25 }\n  - { type: resumed, date: 2026-11-26, filed: 2026-11-26 }',
         }),
       },
     },
   },
   'stale-warning': {
-    trigger: { changes: { [LATEST]: replace('jiaoyuju/weibo, last_post: 2026-11-19', 'jiaoyuju/weibo, last_post: 2026-11-13') }, file: LATEST, line: 5 },
+    trigger: {
+      changes: { [LATEST]: replace('jiaoyuju/weibo, last_post: 2026-11-19', 'jiaoyuju/weibo, last_post: 2026-11-13') },
+      file: LATEST,
+      line: 5,
+    },
     nearMiss: { changes: { [LATEST]: replace('jiaoyuju/weibo, last_post: 2026-11-19', 'jiaoyuju/weibo, last_post: 2026-11-16') } },
   },
   'stale-fail': {
-    trigger: { changes: { [LATEST]: replace('jiaoyuju/weibo, last_post: 2026-11-19', 'jiaoyuju/weibo, last_post: 2026-11-08') }, file: LATEST, line: 5 },
-    nearMiss: { allow: ['stale-warning'], changes: { [LATEST]: replace('jiaoyuju/weibo, last_post: 2026-11-19', 'jiaoyuju/weibo, last_post: 2026-11-09') } },
+    trigger: {
+      changes: { [LATEST]: replace('jiaoyuju/weibo, last_post: 2026-11-19', 'jiaoyuju/weibo, last_post: 2026-11-08') },
+      file: LATEST,
+      line: 5,
+    },
+    nearMiss: {
+      allow: ['stale-warning'],
+      changes: { [LATEST]: replace('jiaoyuju/weibo, last_post: 2026-11-19', 'jiaoyuju/weibo, last_post: 2026-11-09') },
+    },
   },
   'inspection-missing': {
-    trigger: { changes: { [LATEST]: replace('  - { account: jiaoyuju/douyin, last_post: 2026-11-22, findings: [] }\n', '') }, file: LATEST, line: 3 },
+    trigger: {
+      changes: { [LATEST]: replace('  - { account: jiaoyuju/douyin, last_post: 2026-11-22, findings: [] }\n', '') },
+      file: LATEST,
+      line: 3,
+    },
     // Opened after the latest inspection: not yet due.
     nearMiss: { changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-11-24, filed: 2026-11-25 }' }) } },
   },
   'rectification-overdue': {
-    trigger: { changes: { [LATEST]: replace('rectifications: []', 'rectifications:\n  - { account: jiaoyuju/weibo, issue: no-interaction, due: 2026-11-27, resolved: null }') }, file: LATEST, line: 9 },
-    nearMiss: { changes: { [LATEST]: replace('rectifications: []', 'rectifications:\n  - { account: jiaoyuju/weibo, issue: no-interaction, due: 2026-11-28, resolved: null }') } },
+    trigger: {
+      changes: {
+        [LATEST]: replace(
+          'rectifications: []',
+          'rectifications:\n  - { account: jiaoyuju/weibo, issue: no-interaction, due: 2026-11-27, resolved: null }',
+        ),
+      },
+      file: LATEST,
+      line: 9,
+    },
+    nearMiss: {
+      changes: {
+        [LATEST]: replace(
+          'rectifications: []',
+          'rectifications:\n  - { account: jiaoyuju/weibo, issue: no-interaction, due: 2026-11-28, resolved: null }',
+        ),
+      },
+    },
   },
 };
 

@@ -58,7 +58,11 @@ const freePort = () =>
     });
   });
 
-const up = (port: number) => fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
+const up = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/`).then(
+    (r) => r.ok,
+    () => false,
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(test: () => Promise<boolean>, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) if (await test()) return true;

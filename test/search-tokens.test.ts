@@ -16,7 +16,8 @@ describe('search tokens', () => {
     for (const name of names) {
       const chars = [...name];
       for (let i = 0; i < chars.length; i++) {
-        for (let j = i + 2; j <= chars.length; j++) expect(matches([name], chars.slice(i, j).join('')), `${chars.slice(i, j).join('')} in ${name}`).toBe(true);
+        for (let j = i + 2; j <= chars.length; j++)
+          expect(matches([name], chars.slice(i, j).join('')), `${chars.slice(i, j).join('')} in ${name}`).toBe(true);
       }
     }
     expect(matches(['东乡族自治县教育局'], '教育')).toBe(true);
@@ -54,7 +55,9 @@ describe('search tokens', () => {
   it('write characters as one Latin word per pair that no segmenter cuts and no typed handle prefixes', () => {
     const token = gramToken('锁南');
     expect(token).toMatch(new RegExp(`^${GRAM_PREFIX}[0-9a-z]{8}$`));
-    const segments = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(pagefindQuery('东乡县锁南镇发布 dxsuonan'))].filter((s) => s.isWordLike).map((s) => s.segment);
+    const segments = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(pagefindQuery('东乡县锁南镇发布 dxsuonan'))]
+      .filter((s) => s.isWordLike)
+      .map((s) => s.segment);
     expect(segments).toEqual(queryTokens('东乡县锁南镇发布 dxsuonan'));
     // ASCII words never start with the pair prefix, so typing a handle cannot prefix-match a pair.
     for (const t of queryTokens('abc 123 gh_c7e582ec0393')) expect(t.startsWith(GRAM_PREFIX)).toBe(false);
@@ -68,7 +71,10 @@ describe('search tokens', () => {
 
   it('find every run of characters of every name, and every start of its Latin words (property)', () => {
     const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
-    const word = fc.oneof(fc.array(han, { minLength: 1, maxLength: 12 }).map((a) => a.join('')), fc.stringMatching(/^[a-z0-9]{1,12}$/));
+    const word = fc.oneof(
+      fc.array(han, { minLength: 1, maxLength: 12 }).map((a) => a.join('')),
+      fc.stringMatching(/^[a-z0-9]{1,12}$/),
+    );
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.nat(), fc.nat(), (words, a, b) => {
         const name = words.join(' ');

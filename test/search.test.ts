@@ -63,7 +63,10 @@ describe('search on the built index', () => {
 
   it('finds an account from its handle, typed whole, in full-width or by its start', async () => {
     for (const query of ['duocaidongxiang', 'ＤＵＯＣＡＩＤＯＮＧＸＩＡＮＧ', 'duocaidong']) {
-      expect(accounts(await hits(query)).map((a) => a.id), query).toContain('rongmeiti-zhongxin/wechat');
+      expect(
+        accounts(await hits(query)).map((a) => a.id),
+        query,
+      ).toContain('rongmeiti-zhongxin/wechat');
     }
     // dxsuonan is the WeChat account's handle and the start of the Kuaishou one's (dxsuonanks): the exact one comes first.
     const byHandle = accounts(await hits('dxsuonan'));
@@ -81,7 +84,9 @@ describe('search on the built index', () => {
 
   it('ranks official accounts above closed ones and impostors', async () => {
     const outcome = await session.query('多彩东乡');
-    const kinds = outcome.hits.map((h) => (h.type === 'impostor' ? 'impostor' : accounts([h]).every((a) => a.status === 'active') ? 'official' : 'closed'));
+    const kinds = outcome.hits.map((h) =>
+      h.type === 'impostor' ? 'impostor' : accounts([h]).every((a) => a.status === 'active') ? 'official' : 'closed',
+    );
     expect(kinds[0]).toBe('official');
     expect(kinds.indexOf('impostor')).toBeGreaterThan(kinds.lastIndexOf('official'));
     const impostor = outcome.hits.find((h) => h.type === 'impostor' && h.name === '多彩东乡官方');
@@ -91,12 +96,16 @@ describe('search on the built index', () => {
 
   it('shows a closed account as closed, with its successor', async () => {
     const weibo = accounts(await hits('5329743744'));
-    expect(weibo).toEqual([expect.objectContaining({ id: 'jiaoyuju/weibo', status: 'deregistered', successor: 'jiaoyuju/wechat', closed: '2025-03-17' })]);
+    expect(weibo).toEqual([
+      expect.objectContaining({ id: 'jiaoyuju/weibo', status: 'deregistered', successor: 'jiaoyuju/wechat', closed: '2025-03-17' }),
+    ]);
   });
 
   it('finds an impostor by its handle, and says the platform removed it', async () => {
     const result = await hits('dxxzf_fabu');
-    expect(result).toEqual([expect.objectContaining({ type: 'impostor', name: '东乡县政府发布', imitates: 'xianzhengfuban/douyin', removed: expect.any(String) })]);
+    expect(result).toEqual([
+      expect.objectContaining({ type: 'impostor', name: '东乡县政府发布', imitates: 'xianzhengfuban/douyin', removed: expect.any(String) }),
+    ]);
   });
 
   it('narrows by platform, unit kind and status', async () => {

@@ -154,7 +154,11 @@ describe('the built site', () => {
     for (const link of links) expect(link, link).toMatch(/^\/registry\//);
     const search = readFileSync(path.join(subpath, 'search/index.html'), 'utf8');
     expect(search).toContain('data-base="/registry/"');
-    const accounts = JSON.parse(readFileSync(path.join(subpath, 'data/accounts.json'), 'utf8')) as { accounts: { id: string; page: string }[] };
-    expect(accounts.accounts.find((a) => a.id === 'jiaoyuju/wechat')?.page).toBe('https://registry.example/registry/units/jiaoyuju/wechat/');
+    const accounts = JSON.parse(readFileSync(path.join(subpath, 'data/accounts.json'), 'utf8')) as {
+      accounts: { id: string; page: string }[];
+    };
+    expect(accounts.accounts.find((a) => a.id === 'jiaoyuju/wechat')?.page).toBe(
+      'https://registry.example/registry/units/jiaoyuju/wechat/',
+    );
   });
 });

@@ -31,7 +31,6 @@ describe('pagination', () => {
     expect(pageOfRow(199, 200)).toBe(1);
     expect(pageOfRow(200, 200)).toBe(2);
   });
-
 });
 
 describe('views', () => {

@@ -118,11 +118,13 @@ describe('lockfile', () => {
   });
 
   it('is consistent by npm’s own reading (no missing or invalid package)', async () => {
-    const { stdout } = await run('npm', ['ls', '--package-lock-only', '--all', '--json'], { cwd: REPO, maxBuffer: 64 << 20 }).catch((error: { stdout?: string }) => {
-      // npm ls exits 1 when it finds problems; the JSON still says which.
-      if (error.stdout) return { stdout: error.stdout };
-      throw error;
-    });
+    const { stdout } = await run('npm', ['ls', '--package-lock-only', '--all', '--json'], { cwd: REPO, maxBuffer: 64 << 20 }).catch(
+      (error: { stdout?: string }) => {
+        // npm ls exits 1 when it finds problems; the JSON still says which.
+        if (error.stdout) return { stdout: error.stdout };
+        throw error;
+      },
+    );
     const tree = JSON.parse(stdout) as { problems?: string[] };
     expect(tree.problems ?? []).toEqual([]);
   });
@@ -157,14 +159,23 @@ describe('installs', () => {
   it('no workflow runs npm install either', () => {
     const dir = path.join(REPO, '.github', 'workflows');
     for (const file of readdirSync(dir)) {
-      expect(commands(readFileSync(path.join(dir, file), 'utf8')).filter((line) => npmInstall.test(line)), file).toEqual([]);
+      expect(
+        commands(readFileSync(path.join(dir, file), 'utf8')).filter((line) => npmInstall.test(line)),
+        file,
+      ).toEqual([]);
     }
   });
 });
 
 describe('install scripts', () => {
   const withScripts = () =>
-    [...new Set(Object.entries(lock().packages).filter(([key, e]) => key !== '' && e.hasInstallScript).map(([key, e]) => nameOf(key, e)))].sort();
+    [
+      ...new Set(
+        Object.entries(lock().packages)
+          .filter(([key, e]) => key !== '' && e.hasInstallScript)
+          .map(([key, e]) => nameOf(key, e)),
+      ),
+    ].sort();
   const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
   const section = /^## 供应链\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme)?.[1] ?? '';
 

@@ -47,7 +47,10 @@ function lookupRecords(text: string, asUrl: boolean): { kind: HitKind; rec: Rec 
 
 function expectFound(text: string, kind: HitKind, id: string, asUrl = false) {
   const found = lookupRecords(text, asUrl);
-  expect(found.some((f) => f.kind === kind && f.rec.id === id), `${kind} ${text} → ${id}`).toBe(true);
+  expect(
+    found.some((f) => f.kind === kind && f.rec.id === id),
+    `${kind} ${text} → ${id}`,
+  ).toBe(true);
 }
 
 describe('coverage', () => {
@@ -84,7 +87,13 @@ describe('coverage', () => {
 
   it('records closure, notice and successor of a closed account', () => {
     const rec = lookupRecords('5329743744', false).find((f) => f.rec.id === 'jiaoyuju/weibo')!.rec;
-    expect(rec).toMatchObject({ t: 'a', s: 'deregistered', c: '2025-03-17', x: 'https://mp.weixin.qq.com/s/k6xsUDTfudcusS6aA0YtQt', su: { id: 'jiaoyuju/wechat', n: '东乡教育', p: 'wechat' } });
+    expect(rec).toMatchObject({
+      t: 'a',
+      s: 'deregistered',
+      c: '2025-03-17',
+      x: 'https://mp.weixin.qq.com/s/k6xsUDTfudcusS6aA0YtQt',
+      su: { id: 'jiaoyuju/wechat', n: '东乡教育', p: 'wechat' },
+    });
   });
 });
 
@@ -115,7 +124,12 @@ describe('shards', () => {
   });
 
   it('embeds the office contact and the platform catalogue the page needs', () => {
-    expect(index.config.office).toEqual({ name: '东乡族自治县人民政府办公室', phone: '0930-7120000', email: 'xxzx@dongxiang.example', address: '东乡族自治县锁南镇（示例地址）' });
+    expect(index.config.office).toEqual({
+      name: '东乡族自治县人民政府办公室',
+      phone: '0930-7120000',
+      email: 'xxzx@dongxiang.example',
+      address: '东乡族自治县锁南镇（示例地址）',
+    });
     expect(index.config.platforms.map((p) => p.id)).toEqual(registry.platforms.map((p) => p.id));
     expect(index.config.region).toBe('东乡族自治县');
   });

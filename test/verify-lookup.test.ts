@@ -40,12 +40,27 @@ const links = {
 };
 const text = (line: Line) => line.map((p) => (typeof p === 'string' ? p : p.text)).join('');
 const view = (r: VerifyResult): ResultView => explain(r, index.config, links);
-const all = (v: ResultView) => [v.headline, ...v.summary.map(text), ...v.notes.map(text), ...v.evidence.flatMap((g) => [g.title, ...g.cards.flatMap((c) => [text(c.title), ...c.fields.map(([k, val]) => `${k}:${text(val)}`)])]), ...v.steps.map(text)].join('\n');
+const all = (v: ResultView) =>
+  [
+    v.headline,
+    ...v.summary.map(text),
+    ...v.notes.map(text),
+    ...v.evidence.flatMap((g) => [g.title, ...g.cards.flatMap((c) => [text(c.title), ...c.fields.map(([k, val]) => `${k}:${text(val)}`)])]),
+    ...v.steps.map(text),
+  ].join('\n');
 
 describe('official', () => {
   it.each([
-    ['a profile link shared from WeChat', 'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkwMDU0MzUzOQ==&scene=124#wechat_redirect', 'url'],
-    ['an article link of the account', 'https://mp.weixin.qq.com/s?__biz=MzkwMDU0MzUzOQ==&mid=2247&idx=1&sn=ab&chksm=cd&scene=21#wechat_redirect', 'url'],
+    [
+      'a profile link shared from WeChat',
+      'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkwMDU0MzUzOQ==&scene=124#wechat_redirect',
+      'url',
+    ],
+    [
+      'an article link of the account',
+      'https://mp.weixin.qq.com/s?__biz=MzkwMDU0MzUzOQ==&mid=2247&idx=1&sn=ab&chksm=cd&scene=21#wechat_redirect',
+      'url',
+    ],
     ['the WeChat ID with @ and capitals', '@DuoCaiDongXiang', 'handle'],
     ['the original ID', 'gh_c7e582ec0393', 'ident'],
     ['the QR payload of its poster', 'http://weixin.qq.com/r/maXEOeKeIcWB6cZOGLvA', 'ident'],
@@ -86,7 +101,9 @@ describe('official', () => {
   it('shows the account, its unit, opening day and official link as evidence', async () => {
     const v = view(await check('https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkwMDU0MzUzOQ=='));
     expect(v.headline).toBe('这是备案的官方账号');
-    expect(text(v.summary[0]!)).toMatchInlineSnapshot(`"「多彩东乡」是东乡族自治县融媒体中心在微信公众号上备案的官方账号，2016 年 9 月 1 日开设，目前在用。"`);
+    expect(text(v.summary[0]!)).toMatchInlineSnapshot(
+      `"「多彩东乡」是东乡族自治县融媒体中心在微信公众号上备案的官方账号，2016 年 9 月 1 日开设，目前在用。"`,
+    );
     expect(all(v)).toContain('官方链接:https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkwMDU0MzUzOQ==');
     expect(all(v)).toContain('名录登记:查看登记信息');
   });
@@ -97,7 +114,9 @@ describe('former', () => {
     const r = await check('东乡融媒');
     expect(r.verdict).toBe('former');
     expect(r.primary).toMatchObject({ kind: 'fname', rec: { id: 'rongmeiti-zhongxin/douyin', n: '多彩东乡' } });
-    expect(text(view(r).summary[0]!)).toMatchInlineSnapshot(`"「东乡融媒」是东乡族自治县融媒体中心的抖音账号在 2025 年 4 月 21 日之前使用的名称，该账号现名「多彩东乡」（抖音号 duocaidongxiang）。"`);
+    expect(text(view(r).summary[0]!)).toMatchInlineSnapshot(
+      `"「东乡融媒」是东乡族自治县融媒体中心的抖音账号在 2025 年 4 月 21 日之前使用的名称，该账号现名「多彩东乡」（抖音号 duocaidongxiang）。"`,
+    );
   });
 
   it('a former name in traditional characters', async () => {
@@ -131,7 +150,7 @@ describe('closed', () => {
     `);
   });
 
-  it('falls back to the unit\'s later account on the same platform when no successor is declared', async () => {
+  it("falls back to the unit's later account on the same platform when no successor is declared", async () => {
     const { registry } = loadFixture({ 'units/jiaoyuju/accounts/douyin-old.yaml': replace(', successor: jiaoyuju/douyin', '') });
     const idx = buildVerifyIndex(registry!);
     const r = await check('dxjyfb', idx);
@@ -148,7 +167,11 @@ describe('impostor', () => {
   ])('by %s, with the official account it imitates', async (_, query) => {
     const r = await check(query);
     expect(r.verdict).toBe('impostor');
-    expect(r.primary?.rec).toMatchObject({ t: 'i', id: 'wechat-duocai-dongxiang-guanfang', im: { id: 'rongmeiti-zhongxin/wechat', n: '多彩东乡' } });
+    expect(r.primary?.rec).toMatchObject({
+      t: 'i',
+      id: 'wechat-duocai-dongxiang-guanfang',
+      im: { id: 'rongmeiti-zhongxin/wechat', n: '多彩东乡' },
+    });
   });
 
   it('says whether the platform removed it, and how to report', async () => {
@@ -201,7 +224,7 @@ describe('lookalike', () => {
     expect(cyrillic.query.notes).toContain('confusable');
   });
 
-  it('a unit name lists the unit\'s accounts', async () => {
+  it("a unit name lists the unit's accounts", async () => {
     const r = await check('东乡族自治县教育局');
     expect(r.verdict).toBe('lookalike');
     expect(r.primary).toMatchObject({ kind: 'uname', rec: { id: 'jiaoyuju' } });

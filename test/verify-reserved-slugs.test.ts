@@ -30,7 +30,9 @@ describe('reserved account slugs', () => {
   });
 
   it('accepts slugs that only contain the reserved words', () => {
-    const { problems, registry } = loadFixture({ 'units/jiaoyuju/accounts/poster-wall.yaml': ACCOUNT.replace('1712345678901234', '1712345678901299') });
+    const { problems, registry } = loadFixture({
+      'units/jiaoyuju/accounts/poster-wall.yaml': ACCOUNT.replace('1712345678901234', '1712345678901299'),
+    });
     expect(problems.filter((p) => p.rule === 'stray-file')).toEqual([]);
     expect(registry?.accountById.has('jiaoyuju/poster-wall')).toBe(true);
   });

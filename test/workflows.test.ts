@@ -40,7 +40,10 @@ interface Workflow {
 
 const text = (file: string) => readFileSync(path.join(DIR, file), 'utf8');
 const workflow = (file: string) => parse(text(file)) as Workflow;
-const runs = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+const runs = (wf: Workflow) =>
+  Object.values(wf.jobs)
+    .flatMap((j) => j.steps.map((s) => s.run ?? ''))
+    .join('\n');
 
 describe('every workflow', () => {
   it('has the two workflows', () => {
@@ -59,7 +62,9 @@ describe('every workflow', () => {
   });
 
   it.each(FILES)('%s pins every action to a full commit SHA, with its version in a comment', (file) => {
-    const lines = text(file).split('\n').filter((l) => /^\s*(-\s+)?uses:/.test(l));
+    const lines = text(file)
+      .split('\n')
+      .filter((l) => /^\s*(-\s+)?uses:/.test(l));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
   });
@@ -72,7 +77,9 @@ describe('every workflow', () => {
       expect(job['timeout-minutes'], id).toBeGreaterThan(0);
       expect(job['timeout-minutes'], id).toBeLessThanOrEqual(30);
       expect(job.permissions, id).toBeDefined();
-      const writes = Object.entries(job.permissions!).filter(([, v]) => v === 'write').map(([k]) => k);
+      const writes = Object.entries(job.permissions!)
+        .filter(([, v]) => v === 'write')
+        .map(([k]) => k);
       expect(writes, id).toEqual(job.environment?.name === 'github-pages' ? ['pages', 'id-token'] : []);
     }
   });
@@ -94,7 +101,15 @@ describe('pull requests', () => {
   });
 
   it('have one named job per check', () => {
-    const jobs = Object.fromEntries(Object.entries(wf.jobs).map(([id, job]) => [id, job.steps.map((s) => s.run).filter(Boolean).pop()]));
+    const jobs = Object.fromEntries(
+      Object.entries(wf.jobs).map(([id, job]) => [
+        id,
+        job.steps
+          .map((s) => s.run)
+          .filter(Boolean)
+          .pop(),
+      ]),
+    );
     expect(jobs).toEqual({
       validate: 'npm run validate -- --format github --changed "origin/${BASE_REF}"',
       format: 'npm run fmt:data -- --check',
@@ -127,7 +142,10 @@ describe('pull requests', () => {
     expect(runs({ ...wf, jobs: { test } })).toMatch(/apt-get install .*chromium fonts-noto-cjk/);
     for (const [id, job] of Object.entries(wf.jobs)) {
       const needsPackages = job.steps.some((s) => /\b(npm (run |test\b)|npx )/.test(s.run ?? ''));
-      expect(job.steps.some((s) => s.run?.startsWith('npm ci')), id).toBe(needsPackages);
+      expect(
+        job.steps.some((s) => s.run?.startsWith('npm ci')),
+        id,
+      ).toBe(needsPackages);
     }
   });
 });
@@ -138,7 +156,13 @@ describe('deployment', () => {
   it('builds on main (and daily, and on demand) and deploys to GitHub Pages', () => {
     expect(wf.on).toMatchObject({ push: { branches: ['main'] }, workflow_dispatch: null });
     const uses = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean));
-    expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
+    expect(uses).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/configure-pages',
+      'actions/upload-pages-artifact',
+      'actions/deploy-pages',
+    ]);
     expect(wf.jobs.deploy!.needs).toBe('build');
     expect(wf.jobs.deploy!.environment?.name).toBe('github-pages');
   });

@@ -16,7 +16,9 @@ describe('decodeUtf8', () => {
     const bytes = Uint8Array.from([...utf8('id: x\nname: '), 0xb6, 0xab, 0xcf, 0xe7, 0xbd, 0xcc, 0xd3, 0xfd, 0x0a]);
     const { problem } = decodeUtf8(bytes, FILE);
     expect(problem).toMatchObject({ rule: 'encoding', severity: 'error', line: 2, column: 7 });
-    expect(problem?.message).toMatchInlineSnapshot(`"文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）。请用记事本打开，选择“另存为”，编码选“UTF-8”后保存；WPS 或 VS Code 中在右下角把编码改为 UTF-8 并保存。"`);
+    expect(problem?.message).toMatchInlineSnapshot(
+      `"文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）。请用记事本打开，选择“另存为”，编码选“UTF-8”后保存；WPS 或 VS Code 中在右下角把编码改为 UTF-8 并保存。"`,
+    );
   });
 
   it('recognises UTF-16 and binary files', () => {
@@ -39,7 +41,7 @@ describe('parseYaml', () => {
     expect(parsed?.data).toEqual({ name: '东乡教育', events: [{ type: 'opened', date: '2025-03-01' }] });
     expect(parsed?.positions.at(['name'])).toEqual({ line: 1, column: 7 });
     expect(parsed?.positions.at(['name'], 'key')).toEqual({ line: 1, column: 1 });
-    expect(parsed?.positions.at(["events", 0, "date"])).toEqual({ line: 3, column: 27 });
+    expect(parsed?.positions.at(['events', 0, 'date'])).toEqual({ line: 3, column: 27 });
     // A missing field points at its nearest existing parent.
     expect(parsed?.positions.at(['events', 0, 'filed'])).toEqual({ line: 3, column: 5 });
   });
@@ -53,13 +55,17 @@ describe('parseYaml', () => {
   it('reports duplicate keys on the duplicate, naming the first line', () => {
     const { problems } = parseYaml('name: a\nplatform: wechat\nname: b\n', FILE);
     expect(problems).toMatchObject([{ rule: 'yaml-duplicate-key', line: 3, column: 1 }]);
-    expect(problems[0]?.message).toMatchInlineSnapshot(`"字段 name 重复出现（第一次在第 1 行）。同一层级中一个字段只能写一次：删除或合并其中一处。"`);
+    expect(problems[0]?.message).toMatchInlineSnapshot(
+      `"字段 name 重复出现（第一次在第 1 行）。同一层级中一个字段只能写一次：删除或合并其中一处。"`,
+    );
   });
 
   it('reports tab indentation with a hint', () => {
     const { problems } = parseYaml('events:\n\t- { type: opened }\n', FILE);
     expect(problems).toMatchObject([{ rule: 'yaml-syntax', line: 2 }]);
-    expect(problems[0]?.message).toMatchInlineSnapshot(`"YAML 格式错误：缩进里有 Tab 字符：YAML 只能用空格缩进，请把 Tab 换成空格（编辑器可设置“用空格代替 Tab”）。"`);
+    expect(problems[0]?.message).toMatchInlineSnapshot(
+      `"YAML 格式错误：缩进里有 Tab 字符：YAML 只能用空格缩进，请把 Tab 换成空格（编辑器可设置“用空格代替 Tab”）。"`,
+    );
   });
 
   it('explains an unquoted @team', () => {
@@ -69,7 +75,10 @@ describe('parseYaml', () => {
   });
 
   it('refuses anchors, aliases and tags before building any value', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     const result = parseYaml(bomb, FILE);
     expect(result.parsed).toBeUndefined();
     expect(new Set(result.problems.map((p) => p.rule))).toEqual(new Set(['yaml-unsafe']));

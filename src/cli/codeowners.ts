@@ -45,12 +45,17 @@ function unique(owners: readonly string[]): string[] {
  */
 export function renderCodeowners(registry: Registry, dataPath = 'data'): string {
   const officeId = registry.site.office.unit;
-  if (!officeId) throw new CodeownersError('data/site.yaml 的 office.unit 没有填写：CODEOWNERS 需要知道主管单位是哪个单位（填写它在 data/units/ 中的编号）。');
+  if (!officeId)
+    throw new CodeownersError(
+      'data/site.yaml 的 office.unit 没有填写：CODEOWNERS 需要知道主管单位是哪个单位（填写它在 data/units/ 中的编号）。',
+    );
   const office = registry.unitById.get(officeId);
   if (!office) throw new CodeownersError(`主管单位 ${officeId}（data/site.yaml 的 office.unit）不存在或其 unit.yaml 有错误。`);
   const officeOwners = unique(office.maintainers);
   if (officeOwners.length === 0) {
-    throw new CodeownersError(`主管单位 ${officeId} 的 unit.yaml 没有填写 maintainers：至少填写一个 GitHub 用户或团队，例如 "@dongxiang/${officeId}"。`);
+    throw new CodeownersError(
+      `主管单位 ${officeId} 的 unit.yaml 没有填写 maintainers：至少填写一个 GitHub 用户或团队，例如 "@dongxiang/${officeId}"。`,
+    );
   }
   const root = `/${dataPath.replace(/^\/+|\/+$/g, '')}`;
   const rows: [string, string[]][] = [];

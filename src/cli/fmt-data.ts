@@ -28,7 +28,6 @@ export const USAGE = `用法：npm run fmt:data -- [选项] [文件…]
 
 退出码：0 已是统一格式（或已整理完毕）；1 --check 发现需要整理的文件；2 用法问题。`;
 
-
 interface Options {
   data: string;
   check: boolean;
@@ -96,7 +95,9 @@ export function runFmtData(argv: string[], io: Io): number {
       io.stderr(`\n✖ ${changed.length} 个文件不是统一格式：运行 npm run fmt:data 整理后提交（只调整格式，不改变任何值）。\n`);
       return 1;
     }
-    io.stdout(`✔ ${results.length - skipped.length} 个数据文件都是统一格式${skipped.length ? `（跳过 ${skipped.length} 个有错误的文件）` : ''}。\n`);
+    io.stdout(
+      `✔ ${results.length - skipped.length} 个数据文件都是统一格式${skipped.length ? `（跳过 ${skipped.length} 个有错误的文件）` : ''}。\n`,
+    );
     return 0;
   }
 

@@ -51,7 +51,6 @@ export const USAGE = `用法：npm run inspection:import -- 巡查表.csv [选�
 
 退出码：0 已导入；1 表中有错误，未写入任何文件；2 用法或读写问题（包括记录已存在而未加 --force）。`;
 
-
 interface Options {
   file: string;
   data: string;
@@ -88,14 +87,16 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
     throw new UsageError((error as Error).message);
   }
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? '请给出巡查表文件（.csv）' : `只能导入一个文件，而不是 ${positionals.length} 个`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? '请给出巡查表文件（.csv）' : `只能导入一个文件，而不是 ${positionals.length} 个`);
   const asOf = values['as-of'] ?? todayInChina();
   checkDate('--as-of', asOf);
   if (values.date !== undefined) checkDate('--date', values.date);
   let dueDays: number | undefined;
   if (values['due-days'] !== undefined) {
     dueDays = Number(values['due-days']);
-    if (!/^\d{1,3}$/.test(values['due-days']) || dueDays < 1) throw new UsageError(`--due-days 须为 1 到 999 的整数，而不是 ${values['due-days']}`);
+    if (!/^\d{1,3}$/.test(values['due-days']) || dueDays < 1)
+      throw new UsageError(`--due-days 须为 1 到 999 的整数，而不是 ${values['due-days']}`);
   }
   const data = path.resolve(io.cwd, values.data ?? 'data');
   checkDataDir(data);
@@ -123,7 +124,9 @@ export function dateFromFileName(file: string): string | undefined {
 /** `$schema` path of a record in `dir`: relative to the project's schemas/ when the data lives in the project. */
 function schemaPath(dir: string, data: string): string {
   const inside = !path.relative(PROJECT_ROOT, data).startsWith('..');
-  const rel = inside ? path.relative(dir, path.join(PROJECT_ROOT, 'schemas', 'inspection.schema.json')) : '../../../schemas/inspection.schema.json';
+  const rel = inside
+    ? path.relative(dir, path.join(PROJECT_ROOT, 'schemas', 'inspection.schema.json'))
+    : '../../../schemas/inspection.schema.json';
   return rel.split(path.sep).join('/');
 }
 
@@ -149,9 +152,11 @@ export async function runInspectionImport(argv: string[], io: Io): Promise<numbe
   const registry = loaded.registry;
   if (!registry) return usage('数据目录缺少有效的 site.yaml、policy.yaml 或 platforms.yaml，请先运行 npm run validate');
   const otherErrors = loaded.problems.filter((p) => p.severity === 'error');
-  if (otherErrors.length) io.stderr(`注意：数据目录已有 ${otherErrors.length} 个错误（与本次导入无关），请另行运行 npm run validate 改正。\n`);
+  if (otherErrors.length)
+    io.stderr(`注意：数据目录已有 ${otherErrors.length} 个错误（与本次导入无关），请另行运行 npm run validate 改正。\n`);
 
-  const inspector = options.inspector ?? registry.inspections.filter((i) => i.date < date).at(-1)?.inspector ?? registry.inspections.at(-1)?.inspector;
+  const inspector =
+    options.inspector ?? registry.inspections.filter((i) => i.date < date).at(-1)?.inspector ?? registry.inspections.at(-1)?.inspector;
   if (!inspector) return usage('还没有巡查记录，无法确定巡查单位：请用 --inspector 给出巡查单位编号');
   if (!registry.unitById.has(inspector)) return usage(`巡查单位 ${inspector} 不存在（data/units/${inspector}/unit.yaml 没有找到）`);
 
@@ -178,10 +183,15 @@ export async function runInspectionImport(argv: string[], io: Io): Promise<numbe
   // The same per-file checks the loader runs, before anything touches the disk.
   const parsed = parseYaml(result.yaml, display);
   const problems = parsed.parsed
-    ? [...scanPersonalData(parsed.parsed.data, display, parsed.parsed.positions), ...checkSchema(InspectionSchema, parsed.parsed.data, display, parsed.parsed.positions).problems]
+    ? [
+        ...scanPersonalData(parsed.parsed.data, display, parsed.parsed.positions),
+        ...checkSchema(InspectionSchema, parsed.parsed.data, display, parsed.parsed.positions).problems,
+      ]
     : parsed.problems;
   if (problems.length) {
-    io.stderr(`生成的巡查记录未通过校验，没有写入任何文件：\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`).join('\n')}\n`);
+    io.stderr(
+      `生成的巡查记录未通过校验，没有写入任何文件：\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`).join('\n')}\n`,
+    );
     return 1;
   }
 
@@ -204,14 +214,18 @@ export async function runInspectionImport(argv: string[], io: Io): Promise<numbe
   if (newErrors.length) {
     if (previous) writeFileSync(target, previous);
     else rmSync(target);
-    io.stderr(`导入的记录与名录中的其他数据冲突，已撤销写入：\n${newErrors.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`).join('\n')}\n`);
+    io.stderr(
+      `导入的记录与名录中的其他数据冲突，已撤销写入：\n${newErrors.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`).join('\n')}\n`,
+    );
     return 1;
   }
   io.stdout(`已写入 ${display}：${summary}\n`);
   if (after.length) {
     const byRule = new Map<string, number>();
     for (const p of after) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
-    io.stdout(`校验提示（不影响导入）：${[...byRule].map(([rule, n]) => `${RULES[rule as RuleId].title} ${n} 个`).join('，')}。运行 npm run validate 查看详情。\n`);
+    io.stdout(
+      `校验提示（不影响导入）：${[...byRule].map(([rule, n]) => `${RULES[rule as RuleId].title} ${n} 个`).join('，')}。运行 npm run validate 查看详情。\n`,
+    );
   }
   io.stdout('请运行 npm run validate 检查全部数据，然后提交。\n');
   return 0;

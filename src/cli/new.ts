@@ -82,10 +82,12 @@ function commandUsage(command: Command, questions: readonly Question[]): string 
   const seen = new Set<string>();
   const lines = questions
     .filter((q) => !seen.has(q.flag) && seen.add(q.flag))
-    .map((q) => `  --${q.flag.padEnd(16)} ${q.help ?? messageOf(q, {})}${q.optional ? '（可省略）' : ''}${LIST_FLAGS.has(q.flag) ? '（可重复）' : ''}`);
+    .map(
+      (q) =>
+        `  --${q.flag.padEnd(16)} ${q.help ?? messageOf(q, {})}${q.optional ? '（可省略）' : ''}${LIST_FLAGS.has(q.flag) ? '（可重复）' : ''}`,
+    );
   return `用法：npm run new -- ${command.name} [选项]    ${command.title}\n\n${lines.join('\n')}\n\n通用选项见 npm run new -- --help。`;
 }
-
 
 /** The problems of `after` that were not in `before` (compared without line numbers). */
 function newProblems(before: readonly Problem[], after: readonly Problem[]): Problem[] {
@@ -126,7 +128,13 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
   if (!name) {
     if (!prompter) throw new UsageError('没有指定命令');
     const choice = await prompter.ask(
-      { key: 'command', flag: 'command', type: 'select', message: '要做什么？', choices: () => COMMANDS.map((c) => ({ value: c.name, label: c.title, hint: c.name })) },
+      {
+        key: 'command',
+        flag: 'command',
+        type: 'select',
+        message: '要做什么？',
+        choices: () => COMMANDS.map((c) => ({ value: c.name, label: c.title, hint: c.name })),
+      },
       {},
     );
     name = String(choice);
@@ -168,7 +176,9 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
   if (form.errors.length || form.missing.length) {
     for (const e of form.errors) err(`错误：${e}`);
     if (form.missing.length) {
-      err(`缺少以下选项（没有终端时不能提问）：\n${form.missing.map((q) => `  --${q.flag.padEnd(16)} ${messageOf(q, form.answers)}`).join('\n')}`);
+      err(
+        `缺少以下选项（没有终端时不能提问）：\n${form.missing.map((q) => `  --${q.flag.padEnd(16)} ${messageOf(q, form.answers)}`).join('\n')}`,
+      );
     }
     return form.errors.length ? 1 : 2;
   }
@@ -212,7 +222,8 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
     const codeowners = path.join(path.dirname(dataDir), '.github', 'CODEOWNERS');
     if (existsSync(codeowners)) {
       const quiet = { ...io, stdout: () => {}, stderr: () => {} };
-      if (runCodeowners(['--data', dataDir, '--out', codeowners], quiet) === 0) say('info', `已按新单位的维护人更新 ${path.relative(io.cwd, codeowners).split(path.sep).join('/')}，请一并提交。`);
+      if (runCodeowners(['--data', dataDir, '--out', codeowners], quiet) === 0)
+        say('info', `已按新单位的维护人更新 ${path.relative(io.cwd, codeowners).split(path.sep).join('/')}，请一并提交。`);
     }
   }
 
@@ -223,7 +234,11 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
   const file = path.relative(path.dirname(dataDir), abs).split(path.sep).join('/');
   const added = newProblems(loaded.problems, after.problems).filter((p) => p.file === file || p.severity === 'error');
   const errors = added.filter((p) => p.severity === 'error');
-  for (const p of added) say(p.severity === 'error' ? 'warn' : 'info', `${p.severity === 'error' ? '错误' : '警告'}  ${p.file}:${p.line}:${p.column}  ${p.message}  [${p.rule}]`);
+  for (const p of added)
+    say(
+      p.severity === 'error' ? 'warn' : 'info',
+      `${p.severity === 'error' ? '错误' : '警告'}  ${p.file}:${p.line}:${p.column}  ${p.message}  [${p.rule}]`,
+    );
   const done = errors.length
     ? `校验发现 ${errors.length} 个错误：请按提示修改 ${display} 后再提交。`
     : `校验通过${added.length ? `（${added.length} 个警告，不影响提交）` : ''}。下一步：提交这个文件并发起 Pull Request${

@@ -38,7 +38,13 @@ export function runPrSummary(argv: string[], io: Io): number {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { base: { type: 'string' }, head: { type: 'string' }, data: { type: 'string' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        data: { type: 'string' },
+        'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -96,7 +102,8 @@ export function runPrSummary(argv: string[], io: Io): number {
     });
     io.stdout(summary.markdown);
     if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `${summary.markdown}\n`);
-    if (io.env.GITHUB_ACTIONS === 'true') for (const a of summary.attention) core.warning(a.replace(/\\(.)/g, '$1'), { title: '请审核人注意' });
+    if (io.env.GITHUB_ACTIONS === 'true')
+      for (const a of summary.attention) core.warning(a.replace(/\\(.)/g, '$1'), { title: '请审核人注意' });
     return 0;
   } catch (error) {
     if (!(error instanceof GitError)) throw error;

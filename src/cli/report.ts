@@ -32,7 +32,6 @@ export const USAGE = `用法：npm run report -- [选项]
 
 退出码：0 已生成；1 数据有错误（请先运行 npm run validate 并改正）；2 用法或读写问题。`;
 
-
 type Format = 'md' | 'csv' | 'html';
 
 interface Options {
@@ -70,7 +69,8 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
   let year: number | undefined;
   if (values.year !== undefined) {
     year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year) || year > Number(asOf.slice(0, 4))) throw new UsageError(`--year 须为不晚于 ${asOf.slice(0, 4)} 的四位年份，而不是 ${values.year}`);
+    if (!/^\d{4}$/.test(values.year) || year > Number(asOf.slice(0, 4)))
+      throw new UsageError(`--year 须为不晚于 ${asOf.slice(0, 4)} 的四位年份，而不是 ${values.year}`);
   }
   const data = path.resolve(io.cwd, values.data ?? 'data');
   checkDataDir(data);
@@ -86,17 +86,25 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   if (!registry || errors.length > 0) {
     const list = errors.slice(0, 20).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`);
     const onlyFuture = errors.length > 0 && errors.every((p) => p.rule === 'future-date');
-    const hint = onlyFuture ? `\n这些日期都晚于 --as-of ${options.asOf}：要生成过去某天的通报，请先检出当时的数据版本（例如 git checkout 当天的提交）。` : '';
+    const hint = onlyFuture
+      ? `\n这些日期都晚于 --as-of ${options.asOf}：要生成过去某天的通报，请先检出当时的数据版本（例如 git checkout 当天的提交）。`
+      : '';
     io.stderr(`report：数据有 ${errors.length} 个错误，不能生成通报。请先运行 npm run validate 并改正：\n${list.join('\n')}${hint}\n`);
     return 1;
   }
 
   let text: string;
   if (options.year !== undefined) {
-    text = options.format === 'csv' ? annualCsv(registry, options.year) : (options.format === 'html' ? renderHtml : renderMarkdown)(annualReport(registry, options.year));
+    text =
+      options.format === 'csv'
+        ? annualCsv(registry, options.year)
+        : (options.format === 'html' ? renderHtml : renderMarkdown)(annualReport(registry, options.year));
   } else {
     const compliance = computeCompliance(registry);
-    text = options.format === 'csv' ? weeklyCsv(compliance) : (options.format === 'html' ? renderHtml : renderMarkdown)(weeklyReport(compliance));
+    text =
+      options.format === 'csv'
+        ? weeklyCsv(compliance)
+        : (options.format === 'html' ? renderHtml : renderMarkdown)(weeklyReport(compliance));
   }
 
   if (!options.out) {

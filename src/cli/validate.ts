@@ -33,7 +33,6 @@ export const USAGE = `用法：npm run validate -- [选项]
 
 退出码：0 没有错误（可以有警告）；1 有错误；2 用法或读取问题。`;
 
-
 interface Options {
   data: string;
   asOf: string;
@@ -63,7 +62,8 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
   }
   if (values.help) return 'help';
   const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
-  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format 只能是 text、json 或 github，而不是 ${format}`);
+  if (format !== 'text' && format !== 'json' && format !== 'github')
+    throw new UsageError(`--format 只能是 text、json 或 github，而不是 ${format}`);
   const asOf = values['as-of'] ?? todayInChina();
   checkDate('--as-of', asOf);
   const data = path.resolve(io.cwd, values.data ?? 'data');
@@ -146,7 +146,9 @@ async function reportGithub(problems: Problem[], stats: Stats, asOf: string, bas
   }
   io.stdout(summaryLine(stats, asOf, { errors, warnings }) + '\n');
   if (!io.env.GITHUB_STEP_SUMMARY) return;
-  const summary = core.summary.addHeading(errors > 0 ? '数据校验未通过' : '数据校验通过', 2).addRaw(summaryLine(stats, asOf, { errors, warnings }), true);
+  const summary = core.summary
+    .addHeading(errors > 0 ? '数据校验未通过' : '数据校验通过', 2)
+    .addRaw(summaryLine(stats, asOf, { errors, warnings }), true);
   if (problems.length > 0) {
     summary.addTable([
       [

@@ -6,7 +6,19 @@
  *
  * No Node imports: this file is bundled into the search page.
  */
-import { DATA_FILTER, FILTER_ON, TIER_FILTER, TIERS, kindFilter, platformFilter, type AccountBlock, type GroupData, type ImpostorData, type RecordData, type Tier } from './search-data.ts';
+import {
+  DATA_FILTER,
+  FILTER_ON,
+  TIER_FILTER,
+  TIERS,
+  kindFilter,
+  platformFilter,
+  type AccountBlock,
+  type GroupData,
+  type ImpostorData,
+  type RecordData,
+  type Tier,
+} from './search-data.ts';
 import { foldText, queryTokens } from './search-tokens.ts';
 
 /** What the engine needs of a Pagefind instance (`createInstance()` of pagefind.js). */
@@ -89,7 +101,6 @@ export interface TierResults {
   next(count?: number): Promise<Hit[]>;
 }
 
-
 /** Records loaded per `next()` by default ("show more"). */
 export const PAGE_RECORDS = 10;
 
@@ -159,7 +170,15 @@ function groupHits(group: GroupData, content: string, query: readonly string[], 
 }
 
 function impostorHit(data: ImpostorData): ImpostorHit {
-  const hit: ImpostorHit = { type: 'impostor', id: data.i, name: data.n, platform: data.p, imitates: data.m, imitatesName: data.mn, found: data.f };
+  const hit: ImpostorHit = {
+    type: 'impostor',
+    id: data.i,
+    name: data.n,
+    platform: data.p,
+    imitates: data.m,
+    imitatesName: data.mn,
+    found: data.f,
+  };
   if (data.h) hit.handle = data.h;
   if (data.r) hit.removed = data.r;
   return hit;

@@ -5,7 +5,17 @@
  * from the index is inserted as text, never as HTML. Pagefind runs on the page's thread (no
  * worker: one download less on a phone).
  */
-import { search, type AccountHit, type Hit, type ImpostorHit, type PagefindApi, type SearchFilters, type SearchPage, type TierPage, type UnitHit } from './search-engine.ts';
+import {
+  search,
+  type AccountHit,
+  type Hit,
+  type ImpostorHit,
+  type PagefindApi,
+  type SearchFilters,
+  type SearchPage,
+  type TierPage,
+  type UnitHit,
+} from './search-engine.ts';
 
 const STATUS_NAMES: Record<AccountHit['status'], string> = { active: '在用', suspended: '已关停', deregistered: '已注销' };
 const TIER_TITLES: Record<string, [string, string]> = {
@@ -25,7 +35,11 @@ interface Page {
 }
 
 /** Creates an element with text content and attributes. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string | null | undefined)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const child of children) if (child !== null && child !== undefined) node.append(child);
@@ -49,8 +63,16 @@ function badge(status: AccountHit['status'] | 'impostor'): HTMLElement {
 
 function accountItem(page: Page, hit: AccountHit, withUnit: boolean): HTMLElement {
   const li = el('li', {}, el('a', { class: 'entry-title', href: accountUrl(page, hit.id) }, hit.name), ' ', badge(hit.status));
-  li.append(el('span', { class: 'entry-line' }, `${page.platforms.get(hit.platform) ?? hit.platform} · `, el('span', { class: 'mono' }, hit.handle)));
-  if (withUnit) li.append(el('span', { class: 'entry-line' }, '主办单位：', el('a', { href: `${page.base}units/${hit.unit}/` }, hit.unitName)));
+  li.append(
+    el(
+      'span',
+      { class: 'entry-line' },
+      `${page.platforms.get(hit.platform) ?? hit.platform} · `,
+      el('span', { class: 'mono' }, hit.handle),
+    ),
+  );
+  if (withUnit)
+    li.append(el('span', { class: 'entry-line' }, '主办单位：', el('a', { href: `${page.base}units/${hit.unit}/` }, hit.unitName)));
   if (hit.formerNames.length) li.append(el('span', { class: 'entry-line muted' }, `曾用名：${hit.formerNames.join('、')}`));
   if (hit.closed) {
     const line = el('span', { class: 'entry-line' }, `${hit.status === 'suspended' ? '关停' : '注销'}于 ${hit.closed}`);
@@ -61,9 +83,21 @@ function accountItem(page: Page, hit: AccountHit, withUnit: boolean): HTMLElemen
 }
 
 function unitItem(page: Page, hit: UnitHit): HTMLElement {
-  const li = el('li', { class: 'unit-hit' }, el('a', { class: 'entry-title', href: `${page.base}units/${hit.unit}/` }, hit.name), ' ', el('span', { class: 'muted' }, page.kinds.get(hit.kind) ?? ''));
+  const li = el(
+    'li',
+    { class: 'unit-hit' },
+    el('a', { class: 'entry-title', href: `${page.base}units/${hit.unit}/` }, hit.name),
+    ' ',
+    el('span', { class: 'muted' }, page.kinds.get(hit.kind) ?? ''),
+  );
   if (hit.accounts.length) {
-    li.append(el('span', { class: 'entry-line' }, hit.group === 'u' ? `在用账号 ${hit.accounts.length} 个：` : `已停用的账号 ${hit.accounts.length} 个：`));
+    li.append(
+      el(
+        'span',
+        { class: 'entry-line' },
+        hit.group === 'u' ? `在用账号 ${hit.accounts.length} 个：` : `已停用的账号 ${hit.accounts.length} 个：`,
+      ),
+    );
     const list = el('ul', { class: 'entries nested' });
     for (const a of hit.accounts) list.append(accountItem(page, a, false));
     li.append(list);
@@ -96,7 +130,13 @@ function renderTier(page: Page, { tier, hits }: TierPage): void {
   const [title, note] = TIER_TITLES[tier.tier] ?? ['', ''];
   const list = el('ul', { class: 'entries' });
   for (const hit of hits) list.append(hitItem(page, hit));
-  const section = el('section', { class: `tier tier-${tier.tier}`, 'data-tier': tier.tier }, el('h2', {}, title), el('p', { class: 'muted' }, note), list);
+  const section = el(
+    'section',
+    { class: `tier tier-${tier.tier}`, 'data-tier': tier.tier },
+    el('h2', {}, title),
+    el('p', { class: 'muted' }, note),
+    list,
+  );
   if (tier.more) {
     const more = el('button', { type: 'button', class: 'more' }, '显示更多');
     more.addEventListener('click', async () => {
@@ -143,9 +183,19 @@ function looksLikeLink(text: string): boolean {
 function renderEmpty(page: Page, query: string): void {
   const verify = `${page.base}verify/?q=${encodeURIComponent(query)}`;
   page.results.append(
-    el('div', { class: 'verdict warning' },
+    el(
+      'div',
+      { class: 'verdict warning' },
       el('p', {}, el('strong', {}, `没有找到与“${query}”相关的单位或账号。`)),
-      el('p', {}, '如果这是一个自称政府部门的账号，它可能不是官方账号。可以用', el('a', { href: verify }, '核验工具'), '检查账号名称、账号 ID 或链接，或', el('a', { href: `${page.base}units/` }, '按单位浏览'), '。'),
+      el(
+        'p',
+        {},
+        '如果这是一个自称政府部门的账号，它可能不是官方账号。可以用',
+        el('a', { href: verify }, '核验工具'),
+        '检查账号名称、账号 ID 或链接，或',
+        el('a', { href: `${page.base}units/` }, '按单位浏览'),
+        '。',
+      ),
     ),
   );
 }
@@ -154,7 +204,9 @@ let loading: Promise<PagefindApi> | undefined;
 /** Loads pagefind.js from the site (never from another origin). */
 function pagefind(base: string): Promise<PagefindApi> {
   loading ??= (async () => {
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindApi };
+    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as {
+      createInstance(options: Record<string, unknown>): PagefindApi;
+    };
     return module.createInstance({ basePath: `${base}pagefind/`, noWorker: true });
   })();
   return loading;
@@ -181,7 +233,15 @@ async function run(page: Page): Promise<void> {
   page.results.replaceChildren();
   // A link is for the verify tool, which knows every form of every platform's addresses.
   if (looksLikeLink(query)) {
-    page.results.append(el('p', { class: 'verdict' }, '要检查一个链接是不是官方账号，请用', el('a', { href: `${page.base}verify/?q=${encodeURIComponent(query)}` }, '核验工具'), '。'));
+    page.results.append(
+      el(
+        'p',
+        { class: 'verdict' },
+        '要检查一个链接是不是官方账号，请用',
+        el('a', { href: `${page.base}verify/?q=${encodeURIComponent(query)}` }, '核验工具'),
+        '。',
+      ),
+    );
   }
   if (result.tiers.length === 0) {
     page.status.textContent = '';
@@ -199,7 +259,15 @@ function start(): void {
   const status = root?.querySelector<HTMLElement>('[role="status"]');
   const results = root?.querySelector<HTMLElement>('.search-results');
   if (!root || !form || !input || !status || !results) return;
-  const page: Page = { base: root.dataset.base ?? '/', form, input, status, results, platforms: optionLabels(form, 'platform'), kinds: optionLabels(form, 'kind') };
+  const page: Page = {
+    base: root.dataset.base ?? '/',
+    form,
+    input,
+    status,
+    results,
+    platforms: optionLabels(form, 'platform'),
+    kinds: optionLabels(form, 'kind'),
+  };
 
   const params = new URLSearchParams(location.search);
   for (const name of ['q', 'platform', 'kind', 'status']) {

@@ -77,7 +77,13 @@ function renderCard(card: Card): HTMLElement {
   const title = appendLine(el('h4', 'verify-card-title'), card.title);
   if (card.badge) {
     title.appendChild(document.createTextNode(' '));
-    title.appendChild(el('span', `badge ${card.badge.tone === 'ok' ? 'active' : card.badge.tone === 'warn' ? 'suspended' : 'deregistered'}`, card.badge.text));
+    title.appendChild(
+      el(
+        'span',
+        `badge ${card.badge.tone === 'ok' ? 'active' : card.badge.tone === 'warn' ? 'suspended' : 'deregistered'}`,
+        card.badge.text,
+      ),
+    );
   }
   box.appendChild(title);
   if (card.fields.length) {

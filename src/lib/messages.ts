@@ -22,8 +22,10 @@ const hint = (text: string) => (text ? `：${text}` : '');
 
 export const MESSAGES = {
   // ── encoding ────────────────────────────────────────────────────────────────
-  'encoding.gbk': m('encoding', () =>
-    '文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）。请用记事本打开，选择“另存为”，编码选“UTF-8”后保存；WPS 或 VS Code 中在右下角把编码改为 UTF-8 并保存。',
+  'encoding.gbk': m(
+    'encoding',
+    () =>
+      '文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）。请用记事本打开，选择“另存为”，编码选“UTF-8”后保存；WPS 或 VS Code 中在右下角把编码改为 UTF-8 并保存。',
   ),
   'encoding.utf16': m('encoding', () => '文件是 UTF-16 编码。请另存为 UTF-8 编码（记事本“另存为”时在“编码”中选择“UTF-8”）。'),
   'encoding.invalid': m('encoding', () => '文件不是有效的 UTF-8 编码（此处有无法识别的字节）。请另存为 UTF-8 编码。'),
@@ -53,7 +55,8 @@ export const MESSAGES = {
   'yaml-unsafe.unreadable': m<{ reason: string }>('yaml-unsafe', (p) => `文件无法读取：${p.reason}`),
   'yaml-unsafe.too-many-problems': m<{ shown: number; total: number }>(
     'yaml-unsafe',
-    (p) => `这个文件的问题太多（共 ${p.total} 个），只列出了前 ${p.shown} 个。这么多问题通常说明整个文件的写法或编码有误：请对照模板检查，或用 npm run new 重新生成。`,
+    (p) =>
+      `这个文件的问题太多（共 ${p.total} 个），只列出了前 ${p.shown} 个。这么多问题通常说明整个文件的写法或编码有误：请对照模板检查，或用 npm run new 重新生成。`,
   ),
 
   // ── stray-file ──────────────────────────────────────────────────────────────
@@ -61,16 +64,11 @@ export const MESSAGES = {
     'stray-file',
     (p) => `数据文件必须以 .yaml 结尾：${p.name} 不会被读取。${p.suggestion ? `请改名为 ${p.suggestion}。` : '请删除或移出 data 目录。'}`,
   ),
-  'stray-file.location': m<{ path: string; hint: string }>(
-    'stray-file',
-    (p) => `${p.path} 不在规定的目录结构中，不会被读取。${p.hint}`,
-  ),
-  'stray-file.bad-name': m<{ name: string; what: string; reason?: string }>(
-    'stray-file',
-    (p) =>
-      p.reason
-        ? `${p.what}「${p.name}」不能使用：${p.reason}`
-        : `${p.what}「${p.name}」不符合命名规则：只能用小写英文字母和数字，单词之间用减号（-）连接，例如 jiaoyuju、suonan-zhen。`,
+  'stray-file.location': m<{ path: string; hint: string }>('stray-file', (p) => `${p.path} 不在规定的目录结构中，不会被读取。${p.hint}`),
+  'stray-file.bad-name': m<{ name: string; what: string; reason?: string }>('stray-file', (p) =>
+    p.reason
+      ? `${p.what}「${p.name}」不能使用：${p.reason}`
+      : `${p.what}「${p.name}」不符合命名规则：只能用小写英文字母和数字，单词之间用减号（-）连接，例如 jiaoyuju、suonan-zhen。`,
   ),
 
   // ── schema ──────────────────────────────────────────────────────────────────
@@ -84,12 +82,10 @@ export const MESSAGES = {
   ),
   'schema.quote': m<Field & { source: string; read: string }>(
     'schema',
-    (p) => `${f(p)}的值 ${p.source} 没有加引号，YAML 会把它读成${p.read}（可能丢失开头的 0 或末尾数字）。请加英文双引号：${p.field}: "${p.source}"`,
+    (p) =>
+      `${f(p)}的值 ${p.source} 没有加引号，YAML 会把它读成${p.read}（可能丢失开头的 0 或末尾数字）。请加英文双引号：${p.field}: "${p.source}"`,
   ),
-  'schema.type': m<Field & { expected: string; actual: string }>(
-    'schema',
-    (p) => `${f(p)}应为${p.expected}，实际是${p.actual}。`,
-  ),
+  'schema.type': m<Field & { expected: string; actual: string }>('schema', (p) => `${f(p)}应为${p.expected}，实际是${p.actual}。`),
   'schema.date': m<Field & { value: string; suggestion: string }>(
     'schema',
     (p) =>
@@ -107,12 +103,18 @@ export const MESSAGES = {
   'schema.range': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}的值 ${p.value} 超出允许范围${hint(p.hint)}。`),
   'schema.enum': m<Field & { value: string; options: string }>('schema', (p) => `${f(p)}「${p.value}」不是可选的值。可选：${p.options}。`),
   'schema.operator-missing': m('schema', () => 'operation 为 outsourced（委托第三方运维）时，须在 operator 中填写运维单位名称。'),
-  'schema.operator-unexpected': m('schema', () => 'operation 为 self（自行运维）时不应填写 operator：删除 operator，或把 operation 改为 outsourced。'),
+  'schema.operator-unexpected': m(
+    'schema',
+    () => 'operation 为 self（自行运维）时不应填写 operator：删除 operator，或把 operation 改为 outsourced。',
+  ),
   'schema.handle-pattern': m<{ handle: string; label: string; hint: string; example: string }>(
     'schema',
     (p) => `${p.label}「${p.handle}」格式不对：${p.hint}，例如 "${p.example}"。`,
   ),
-  'schema.bad-regex': m<{ pattern: string; reason: string }>('schema', (p) => `handle_pattern「${p.pattern}」不是有效的正则表达式：${p.reason}`),
+  'schema.bad-regex': m<{ pattern: string; reason: string }>(
+    'schema',
+    (p) => `handle_pattern「${p.pattern}」不是有效的正则表达式：${p.reason}`,
+  ),
   'schema.duplicate-platform': m<{ id: string }>('schema', (p) => `平台编号 ${p.id} 重复出现：每个平台只能列一次。`),
   'schema.holiday-range': m<{ from: string; to: string }>('schema', (p) => `放假开始日期 ${p.from} 晚于结束日期 ${p.to}。`),
   'schema.calendar-year': m<{ date: string; year: number }>(
@@ -153,7 +155,10 @@ export const MESSAGES = {
     'unknown-reference',
     (p) => `平台 ${p.platform} 不在 data/platforms.yaml 中。可选：${p.known}。`,
   ),
-  'unknown-reference.parent': m<{ parent: string }>('unknown-reference', (p) => `上级单位 ${p.parent} 不存在（data/units/${p.parent}/unit.yaml 没有找到）。`),
+  'unknown-reference.parent': m<{ parent: string }>(
+    'unknown-reference',
+    (p) => `上级单位 ${p.parent} 不存在（data/units/${p.parent}/unit.yaml 没有找到）。`,
+  ),
   'unknown-reference.parent-cycle': m<{ unit: string }>('unknown-reference', (p) => `单位 ${p.unit} 的上级单位关系形成了循环。`),
   'unknown-reference.inspector': m<{ inspector: string }>(
     'unknown-reference',
@@ -163,8 +168,14 @@ export const MESSAGES = {
     'unknown-reference',
     (p) => `账号 ${p.account} 不存在（没有找到 data/units/${p.account.replace('/', '/accounts/')}.yaml）：检查单位编号和账号文件名。`,
   ),
-  'unknown-reference.imitates': m<{ target: string }>('unknown-reference', (p) => `被仿冒的对象 ${p.target} 不存在：写官方账号编号（单位编号/账号文件名）或单位编号。`),
-  'unknown-reference.successor': m<{ successor: string }>('unknown-reference', (p) => `接替账号 ${p.successor} 不存在：写账号编号（单位编号/账号文件名）。`),
+  'unknown-reference.imitates': m<{ target: string }>(
+    'unknown-reference',
+    (p) => `被仿冒的对象 ${p.target} 不存在：写官方账号编号（单位编号/账号文件名）或单位编号。`,
+  ),
+  'unknown-reference.successor': m<{ successor: string }>(
+    'unknown-reference',
+    (p) => `接替账号 ${p.successor} 不存在：写账号编号（单位编号/账号文件名）。`,
+  ),
   'unknown-reference.unit-missing': m<{ unit: string }>(
     'unknown-reference',
     (p) => `单位文件夹 ${p.unit} 中缺少 unit.yaml：先添加单位信息（npm run new -- unit），再添加账号。`,
@@ -174,11 +185,13 @@ export const MESSAGES = {
   // ── duplicate-identifier ────────────────────────────────────────────────────
   'duplicate-identifier.account': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
     'duplicate-identifier',
-    (p) => `${p.what}「${p.value}」已被账号 ${p.other} 使用（${p.otherFile} 第 ${p.otherLine} 行）。一个账号只能备案一次：核对是否抄错，或删除重复的账号文件。`,
+    (p) =>
+      `${p.what}「${p.value}」已被账号 ${p.other} 使用（${p.otherFile} 第 ${p.otherLine} 行）。一个账号只能备案一次：核对是否抄错，或删除重复的账号文件。`,
   ),
   'duplicate-identifier.impostor': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
     'duplicate-identifier',
-    (p) => `${p.what}「${p.value}」与官方账号 ${p.other} 相同（${p.otherFile} 第 ${p.otherLine} 行）：仿冒账号不能与已备案的官方账号是同一个，请核对。`,
+    (p) =>
+      `${p.what}「${p.value}」与官方账号 ${p.other} 相同（${p.otherFile} 第 ${p.otherLine} 行）：仿冒账号不能与已备案的官方账号是同一个，请核对。`,
   ),
   'duplicate-identifier.impostor-twice': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
     'duplicate-identifier',
@@ -214,7 +227,8 @@ export const MESSAGES = {
   // ── one-account-per-platform ────────────────────────────────────────────────
   'one-account-per-platform.second': m<{ platform: string; others: string }>(
     'one-account-per-platform',
-    (p) => `本单位在${p.platform}上已有账号 ${p.others}。一个单位在同一平台原则上只开设一个账号：注销多余账号，或填写 waiver（理由、批准单位、批准日期）。`,
+    (p) =>
+      `本单位在${p.platform}上已有账号 ${p.others}。一个单位在同一平台原则上只开设一个账号：注销多余账号，或填写 waiver（理由、批准单位、批准日期）。`,
   ),
 
   // ── personal-registration / personal-data ───────────────────────────────────
@@ -230,14 +244,14 @@ export const MESSAGES = {
     'personal-data',
     (p) => `这里有居民身份证号码 ${p.masked}。名录是公开的，不得出现身份证号等个人信息：请删除。`,
   ),
-  'personal-data.qq-email': m<{ masked: string }>(
-    'personal-data',
-    (p) => `邮箱 ${p.masked} 是个人 QQ 号邮箱。请改用单位的办公邮箱。`,
-  ),
+  'personal-data.qq-email': m<{ masked: string }>('personal-data', (p) => `邮箱 ${p.masked} 是个人 QQ 号邮箱。请改用单位的办公邮箱。`),
 
   // ── event-order ─────────────────────────────────────────────────────────────
   'event-order.first': m<{ type: string }>('event-order', (p) => `第一项备案事项必须是 opened（开设），这里是 ${p.type}。`),
-  'event-order.opened-again': m('event-order', () => '账号只能开设一次：后续事项请用 changed（变更）、suspended（关停）、resumed（恢复）或 deregistered（注销）。'),
+  'event-order.opened-again': m(
+    'event-order',
+    () => '账号只能开设一次：后续事项请用 changed（变更）、suspended（关停）、resumed（恢复）或 deregistered（注销）。',
+  ),
   'event-order.date': m<{ date: string; previous: string }>(
     'event-order',
     (p) => `备案事项要按日期先后排列：${p.date} 早于上一项的 ${p.previous}。`,
@@ -257,13 +271,14 @@ export const MESSAGES = {
   // ── future-date ─────────────────────────────────────────────────────────────
   'future-date.date': m<Field & { value: string; asOf: string }>(
     'future-date',
-    (p) => `${f(p)}${p.value ? `「${p.value}」` : ""}晚于今天（${p.asOf}）：已发生的事项不能写将来的日期，检查年份和月份。`,
+    (p) => `${f(p)}${p.value ? `「${p.value}」` : ''}晚于今天（${p.asOf}）：已发生的事项不能写将来的日期，检查年份和月份。`,
   ),
 
   // ── warnings ────────────────────────────────────────────────────────────────
   'filing-late.late': m<{ event: string; date: string; filed: string; workdays: number; deadline: number; due: string }>(
     'filing-late',
-    (p) => `${p.event}（${p.date}）在第 ${p.workdays} 个工作日（${p.filed}）才备案，超过了 ${p.deadline} 个工作日的时限（最迟应在 ${p.due} 备案）。`,
+    (p) =>
+      `${p.event}（${p.date}）在第 ${p.workdays} 个工作日（${p.filed}）才备案，超过了 ${p.deadline} 个工作日的时限（最迟应在 ${p.due} 备案）。`,
   ),
   'calendar-missing.year': m<{ year: number }>(
     'calendar-missing',
@@ -271,9 +286,13 @@ export const MESSAGES = {
   ),
   'verified-subject-mismatch.mismatch': m<{ value: string; unit: string }>(
     'verified-subject-mismatch',
-    (p) => `认证主体「${p.value}」与单位名称「${p.unit}」不一致。如果这是单位的另一个正式名称，请加入 unit.yaml 的 aliases；否则请在平台上更正认证信息。`,
+    (p) =>
+      `认证主体「${p.value}」与单位名称「${p.unit}」不一致。如果这是单位的另一个正式名称，请加入 unit.yaml 的 aliases；否则请在平台上更正认证信息。`,
   ),
-  'unverified-account.null': m('unverified-account', () => '账号尚未认证（verified_as: null）。请在平台上把账号认证为本单位，认证后填写认证主体。'),
+  'unverified-account.null': m(
+    'unverified-account',
+    () => '账号尚未认证（verified_as: null）。请在平台上把账号认证为本单位，认证后填写认证主体。',
+  ),
   'closure-notice-missing.missing': m<{ event: string }>(
     'closure-notice-missing',
     (p) => `账号已${p.event}，但没有填写停更公告链接 notice_url。请发布公告告知公众该账号不再更新，并填写公告网址。`,
@@ -284,7 +303,8 @@ export const MESSAGES = {
   ),
   'stale-fail.days': m<{ account: string; days: number; lastPost: string; date: string; limit: number }>(
     'stale-fail',
-    (p) => `${p.date} 巡查时，账号 ${p.account} 已 ${p.days} 天未更新（最近更新 ${p.lastPost}），超过 ${p.limit} 天，单项否决。请立即整改，或关停注销。`,
+    (p) =>
+      `${p.date} 巡查时，账号 ${p.account} 已 ${p.days} 天未更新（最近更新 ${p.lastPost}），超过 ${p.limit} 天，单项否决。请立即整改，或关停注销。`,
   ),
   'inspection-missing.absent': m<{ account: string; date: string }>(
     'inspection-missing',

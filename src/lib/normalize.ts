@@ -47,10 +47,46 @@ export function normalizeHandle(text: string): string {
  * Japanese forms an impostor may use to copy an official name).
  */
 const VARIANTS: Readonly<Record<string, string>> = {
-  郷: '乡', 鄕: '乡', 冩: '写', 囯: '国', 戸: '户', 靑: '青', 吿: '告', 淸: '清', 県: '县', 発: '发',
-  広: '广', 徳: '德', 総: '总', 団: '团', 図: '图', 気: '气', 黒: '黑', 値: '值', 晩: '晚', 辺: '边',
-  栄: '荣', 関: '关', 鉄: '铁', 駅: '驿', 壊: '坏', 譲: '让', 亜: '亚', 悪: '恶', 圧: '压', 囲: '围',
-  衞: '卫', 兌: '兑', 說: '说', 稅: '税', 脫: '脱', 戶: '户', 溫: '温', 蒐: '搜', 纔: '才', 鉢: '钵',
+  郷: '乡',
+  鄕: '乡',
+  冩: '写',
+  囯: '国',
+  戸: '户',
+  靑: '青',
+  吿: '告',
+  淸: '清',
+  県: '县',
+  発: '发',
+  広: '广',
+  徳: '德',
+  総: '总',
+  団: '团',
+  図: '图',
+  気: '气',
+  黒: '黑',
+  値: '值',
+  晩: '晚',
+  辺: '边',
+  栄: '荣',
+  関: '关',
+  鉄: '铁',
+  駅: '驿',
+  壊: '坏',
+  譲: '让',
+  亜: '亚',
+  悪: '恶',
+  圧: '压',
+  囲: '围',
+  衞: '卫',
+  兌: '兑',
+  說: '说',
+  稅: '税',
+  脫: '脱',
+  戶: '户',
+  溫: '温',
+  蒐: '搜',
+  纔: '才',
+  鉢: '钵',
 };
 const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
 
@@ -67,9 +103,35 @@ export function toSimplified(text: string): string {
  * them in a handle, so a handle written with them is a copy, never the account itself.
  */
 const CONFUSABLES: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', ο: 'o', α: 'a', ν: 'v', ρ: 'p', τ: 't',
-  ι: 'i', κ: 'k', χ: 'x', υ: 'u', ε: 'e',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
+  ρ: 'p',
+  τ: 't',
+  ι: 'i',
+  κ: 'k',
+  χ: 'x',
+  υ: 'u',
+  ε: 'e',
 };
 const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
 
@@ -89,7 +151,8 @@ export function lookupKey(text: string): string {
 }
 
 /** Query parameters that only track where a link was shared from. */
-const TRACKING_PARAM = /^(utm_.*|share_.*|from|spm|scene|srcid|sharer_.*|isappinstalled|clicktime|enterid|chksm|mpshare|exportkey|pass_ticket|wxfrom|ts|timestamp|refer.*|source|src|sec_user_id_from|is_from_webapp|xsec_.*|vd_source|spm_id_from)$/i;
+const TRACKING_PARAM =
+  /^(utm_.*|share_.*|from|spm|scene|srcid|sharer_.*|isappinstalled|clicktime|enterid|chksm|mpshare|exportkey|pass_ticket|wxfrom|ts|timestamp|refer.*|source|src|sec_user_id_from|is_from_webapp|xsec_.*|vd_source|spm_id_from)$/i;
 
 /** Whether a host matches a catalogue host (`*.gov.cn` matches every sub-domain of gov.cn). */
 export function hostMatches(host: string, pattern: string): boolean {
@@ -169,7 +232,12 @@ export function urlKey(text: string, platforms: readonly PlatformUrlInfo[]): str
     const mobileFolded = `${bareHost(host)}${path}`;
     for (const form of platform.url_forms) {
       const match = formRegExp(form).exec(hostPath) ?? formRegExp(form).exec(mobileFolded);
-      if (match) return (platform.url_forms[0] ?? form).replace(/^https:\/\//, '').replace(/^www\./, '').replace('{id}', match[1]!).replace(/\/$/, '');
+      if (match)
+        return (platform.url_forms[0] ?? form)
+          .replace(/^https:\/\//, '')
+          .replace(/^www\./, '')
+          .replace('{id}', match[1]!)
+          .replace(/\/$/, '');
     }
     const foldedHost = platform.hosts.some((h) => hostMatches(bareHost(host), h)) ? bareHost(host) : host;
     return `${foldedHost}${path}`;

@@ -91,7 +91,8 @@ function startSearchIndex(registry: Registry, base: string): PendingIndex {
     let count = 0;
     let batch: Promise<pagefind.NewFileResponse>[] = [];
     const flush = async () => {
-      for (const response of await Promise.all(batch)) if (response.errors.length) throw new Error(`Pagefind 索引出错：${response.errors.join('；')}`);
+      for (const response of await Promise.all(batch))
+        if (response.errors.length) throw new Error(`Pagefind 索引出错：${response.errors.join('；')}`);
       batch = [];
     };
     const links = { unit: (id: string) => `${prefix}units/${id}/`, impostor: (id: string) => `${prefix}impostors/#${id}` };
@@ -156,8 +157,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const workDir = mkdtempSync(path.join(PROJECT_ROOT, '.astro', 'build-'));
   process.chdir(workDir);
   const bulkBuild = startBulkRoutes(registry, outDir, site, qr);
-  let astro = 0;
-  let bulk = 0;
+  let astro: number;
+  let bulk: number;
   let searchMs = 0;
   let records: number;
   let bulkRoutes: BulkRoutes;
@@ -188,5 +189,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await pagefind.close().catch(() => {});
     throw error;
   }
-  return { outDir, asOf, pages: countPages(outDir), searchRecords: records, timings: { validate, astro, bulk, search: searchMs }, bulkRoutes };
+  return {
+    outDir,
+    asOf,
+    pages: countPages(outDir),
+    searchRecords: records,
+    timings: { validate, astro, bulk, search: searchMs },
+    bulkRoutes,
+  };
 }

@@ -148,13 +148,20 @@ function readShell(outDir: string, route: string): Shell | undefined {
   }
 }
 
-const SHELL_ROUTES = { account: `units/${SHELL_ID}/${SHELL_ID}`, form: `units/${SHELL_ID}/${SHELL_ID}/form`, poster: `units/${SHELL_ID}/poster` } as const;
+const SHELL_ROUTES = {
+  account: `units/${SHELL_ID}/${SHELL_ID}`,
+  form: `units/${SHELL_ID}/${SHELL_ID}/form`,
+  poster: `units/${SHELL_ID}/poster`,
+} as const;
 
 /** Lets the event loop run (Astro's rendering and the search index go on meanwhile). */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Files written and milliseconds spent (rendering; `write`: on the writer thread) per bulk route. */
-export type BulkRoutes = Record<'units/*/* (account)' | 'units/*/*/form' | 'units/*/poster' | 'verify shards' | 'write', { pages: number; ms: number }>;
+export type BulkRoutes = Record<
+  'units/*/* (account)' | 'units/*/*/form' | 'units/*/poster' | 'verify shards' | 'write',
+  { pages: number; ms: number }
+>;
 
 /**
  * The bulk routes of a build in progress: they start as soon as Astro has written the shells
@@ -170,7 +177,11 @@ export function startBulkRoutes(registry: Registry, outDir: string, site: string
   let started: Promise<BulkRoutes> | undefined;
   const tryStart = () => {
     if (started) return;
-    const shells = { account: readShell(outDir, SHELL_ROUTES.account), form: readShell(outDir, SHELL_ROUTES.form), poster: readShell(outDir, SHELL_ROUTES.poster) };
+    const shells = {
+      account: readShell(outDir, SHELL_ROUTES.account),
+      form: readShell(outDir, SHELL_ROUTES.form),
+      poster: readShell(outDir, SHELL_ROUTES.poster),
+    };
     if (shells.account && shells.form && shells.poster) {
       started = writeBulkRoutes(registry, outDir, site, qr, { account: shells.account, form: shells.form, poster: shells.poster });
       started.catch(() => {});
@@ -216,9 +227,15 @@ async function writeBulkRoutes(
     let pages = 0;
     for (const account of registry.accounts) {
       const dir = path.join(outDir, 'units', account.unit, account.slug);
-      await render('units/*/*/form', path.join(dir, 'form', 'index.html'), () => shells.form.fill({ title: formTitle(registry, account), body: filingForm(registry, account).value }));
+      await render('units/*/*/form', path.join(dir, 'form', 'index.html'), () =>
+        shells.form.fill({ title: formTitle(registry, account), body: filingForm(registry, account).value }),
+      );
       await render('units/*/* (account)', path.join(dir, 'index.html'), () =>
-        shells.account.fill({ title: accountTitle(registry, account), description: accountDescription(registry, account), body: accountPage(registry, compliance, account).value }),
+        shells.account.fill({
+          title: accountTitle(registry, account),
+          description: accountDescription(registry, account),
+          body: accountPage(registry, compliance, account).value,
+        }),
       );
       if (++pages % 200 === 0) await tick();
     }
@@ -230,7 +247,11 @@ async function writeBulkRoutes(
     };
     for (const unit of registry.units) {
       await render('units/*/poster', path.join(outDir, 'units', unit.id, 'poster', 'index.html'), () =>
-        shells.poster.fill({ title: posterTitle(unit), description: posterDescription(unit), body: posterBody(registry, unit, site, svg).value }),
+        shells.poster.fill({
+          title: posterTitle(unit),
+          description: posterDescription(unit),
+          body: posterBody(registry, unit, site, svg).value,
+        }),
       );
       if (++pages % 200 === 0) await tick();
     }

@@ -21,7 +21,9 @@ export function eventSummary(registry: Registry, event: AccountEvent): EventSumm
     if (!event.notice_url) parts.push('未发布停更公告');
     if (event.successor) {
       const successor = registry.accountById.get(event.successor);
-      parts.push(`接替账号：${successor ? `${successor.name}（${registry.platformById.get(successor.platform)?.name ?? successor.platform}）` : event.successor}`);
+      parts.push(
+        `接替账号：${successor ? `${successor.name}（${registry.platformById.get(successor.platform)?.name ?? successor.platform}）` : event.successor}`,
+      );
     }
   }
   if (event.note) parts.push(event.note);

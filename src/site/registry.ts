@@ -82,7 +82,10 @@ export function siteRegistry(): Registry {
   const result = loadRegistry(dataDir(), { asOf: buildDate() });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (!result.registry || errors.length > 0) {
-    const list = errors.slice(0, 20).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`).join('\n');
+    const list = errors
+      .slice(0, 20)
+      .map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message} [${p.rule}]`)
+      .join('\n');
     throw new Error(`数据目录 ${dataDir()} 有 ${errors.length} 个错误，不能发布。请先运行 npm run validate 并改正：\n${list}`);
   }
   cached = result.registry;

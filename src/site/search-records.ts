@@ -78,7 +78,14 @@ function record(url: string, tier: Tier, tokens: string[], data: RecordData, fil
 }
 
 /** A unit's record with its accounts in use (`u`) or its closed accounts (`c`). */
-function groupRecord(registry: Registry, unit: Unit, accounts: readonly Account[], t: 'u' | 'c', links: RecordLinks, closedCount: number): SearchRecord {
+function groupRecord(
+  registry: Registry,
+  unit: Unit,
+  accounts: readonly Account[],
+  t: 'u' | 'c',
+  links: RecordLinks,
+  closedCount: number,
+): SearchRecord {
   const tokens = indexTokens(unitTexts(unit));
   const data: GroupData = { t, u: unit.id, n: unit.name, k: unit.kind, c: tokens.length, a: [] };
   for (const account of accounts) data.a.push(block(registry, account, tokens));

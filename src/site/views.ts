@@ -74,7 +74,9 @@ function derive(registry: Registry): Views {
   for (const account of registry.accounts) push(accountsByPlatform, account.platform, account);
   for (const list of accountsByPlatform.values()) list.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || cmp(a.id, b.id));
 
-  const closed = registry.accounts.filter((a) => a.status !== 'active').sort((a, b) => cmp(b.closed ?? '', a.closed ?? '') || cmp(a.id, b.id));
+  const closed = registry.accounts
+    .filter((a) => a.status !== 'active')
+    .sort((a, b) => cmp(b.closed ?? '', a.closed ?? '') || cmp(a.id, b.id));
 
   const events: LifecycleEvent[] = [];
   const predecessors = new Map<string, Account[]>();
@@ -82,7 +84,9 @@ function derive(registry: Registry): Views {
     account.events.forEach((event, index) => events.push({ account, event, index }));
     if (account.successor) push(predecessors, account.successor, account);
   }
-  events.sort((a, b) => cmp(b.event.date, a.event.date) || cmp(b.event.filed, a.event.filed) || cmp(a.account.id, b.account.id) || b.index - a.index);
+  events.sort(
+    (a, b) => cmp(b.event.date, a.event.date) || cmp(b.event.filed, a.event.filed) || cmp(a.account.id, b.account.id) || b.index - a.index,
+  );
 
   const impostors = [...registry.impostors].sort(
     (a, b) => Number(a.removed !== null) - Number(b.removed !== null) || cmp(b.found, a.found) || cmp(a.id, b.id),

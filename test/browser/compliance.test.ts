@@ -39,7 +39,9 @@ async function open(url: string, ctx: BrowserContext = context): Promise<{ page:
 async function axe(page: Page, include?: string): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async (selector) => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+    };
     const result = await w.axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, include ?? null);
@@ -65,7 +67,9 @@ describe('/compliance/', () => {
     expect(await figure('rectification-overdue')).toBe('2');
     expect(await figure('coverage')).toBe('100%');
     expect(await figure('impostors')).toBe('6');
-    const zombies = await page.locator('[data-section="zombie"] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.account));
+    const zombies = await page
+      .locator('[data-section="zombie"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.account));
     expect(zombies.sort()).toEqual(['bulenggou-cun/douyin', 'kaole-xiang/douyin', 'yingjiju/toutiao']);
     expect(await page.locator('[data-impostors] tbody tr').count()).toBe(6);
     expect(await page.locator('[data-impostors]').textContent()).toContain('仍在线');
@@ -103,7 +107,11 @@ describe('/compliance/', () => {
     expect(await visible.evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.unit))).toEqual(['kaole-xiang']);
     await page.fill('[data-filter-text]', '');
     await page.selectOption('[data-filter-grade]', 'fail');
-    expect((await visible.evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.unit))).sort()).toEqual(['bulenggou-cun', 'kaole-xiang', 'yingjiju']);
+    expect((await visible.evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.unit))).sort()).toEqual([
+      'bulenggou-cun',
+      'kaole-xiang',
+      'yingjiju',
+    ]);
     await page.selectOption('[data-filter-kind]', 'village');
     expect(await visible.evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.unit))).toEqual(['bulenggou-cun']);
     expect(await page.textContent('[data-units-count]')).toBe('显示 1 个单位，共 39 个');
@@ -148,8 +156,14 @@ describe('/compliance/rules/ and the annual assessment', () => {
     const { page, watch } = await open('/compliance/rules/');
     expect(await page.locator('[data-grading] tbody tr').count()).toBe(GRADING_ITEMS.length);
     expect(await page.locator('[data-grading] tr[data-kind="stale-fail"]').textContent()).toContain('超过 14 天');
-    expect(await page.locator('[data-grading] tr[data-kind="rectification-overdue"] .points').allTextContents()).toEqual(['每项扣 10 分，最多扣 40 分', '每项扣 10 分，最多扣 40 分']);
-    expect(await page.locator('[data-grading] tr[data-kind="stale-warning"] .points').allTextContents()).toEqual(['每个账号扣 5 分，最多扣 20 分', '每次扣 5 分，最多扣 20 分']);
+    expect(await page.locator('[data-grading] tr[data-kind="rectification-overdue"] .points').allTextContents()).toEqual([
+      '每项扣 10 分，最多扣 40 分',
+      '每项扣 10 分，最多扣 40 分',
+    ]);
+    expect(await page.locator('[data-grading] tr[data-kind="stale-warning"] .points').allTextContents()).toEqual([
+      '每个账号扣 5 分，最多扣 20 分',
+      '每次扣 5 分，最多扣 20 分',
+    ]);
     expect(watch).toEqual(CLEAN);
     await page.close();
     expect(await axeOf('/compliance/rules/')).toEqual([]);
@@ -176,8 +190,14 @@ describe('unit and account pages', () => {
     const card = page.locator('.compliance-card[data-unit="kaole-xiang"]');
     expect(await card.getAttribute('data-grade')).toBe('fail');
     expect(await card.locator('.grade').textContent()).toBe('不合格（单项否决）');
-    expect(await card.locator('.reasons li').allTextContents()).toEqual(['长期未更新（单项否决） 1 项：单项否决，评为不合格', '整改逾期 1 项：扣 10 分']);
-    expect(await card.locator('tbody tr').evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.kind))).toEqual(['stale-fail', 'rectification-overdue']);
+    expect(await card.locator('.reasons li').allTextContents()).toEqual([
+      '长期未更新（单项否决） 1 项：单项否决，评为不合格',
+      '整改逾期 1 项：扣 10 分',
+    ]);
+    expect(await card.locator('tbody tr').evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.kind))).toEqual([
+      'stale-fail',
+      'rectification-overdue',
+    ]);
     expect(await card.locator('td.due').first().textContent()).toBe('2026-11-16（已逾期）');
     expect(watch).toEqual(CLEAN);
     await page.close();

@@ -78,7 +78,9 @@ describe('html-validate', () => {
     const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
     const [, page] = pages(hostileDir).find(([rel]) => rel === 'units/evil-unit/forum/index.html')!;
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;论坛');
-    const broken = page.replace('&lt;script&gt;alert(1)&lt;/script&gt;论坛', '<script>alert(1)</script>论坛').replace('&quot;&gt;&lt;img src=x onerror=alert(3)&gt;', '"><img src=x onerror=alert(3)>');
+    const broken = page
+      .replace('&lt;script&gt;alert(1)&lt;/script&gt;论坛', '<script>alert(1)</script>论坛')
+      .replace('&quot;&gt;&lt;img src=x onerror=alert(3)&gt;', '"><img src=x onerror=alert(3)>');
     const report = await validator.validateString(broken, 'broken.html');
     const rules = new Set(report.results.flatMap((r) => r.messages.map((m) => m.ruleId)));
     expect([...rules]).toEqual(expect.arrayContaining(['wcag/h37', 'attr-quotes']));

@@ -43,7 +43,10 @@ beforeAll(async () => {
   // A control page: a real page with the payloads unescaped, which the checks must catch.
   const page = readFileSync(path.join(dist, 'units', 'evil-unit', 'forum', 'index.html'), 'utf8');
   mkdirSync(path.join(dist, CANARY));
-  writeFileSync(path.join(dist, CANARY, 'index.html'), page.replace('<main', '<main><img src=x onerror=alert(1)><script>alert(2)</script><iframe src="https://evil.example/"></iframe>'));
+  writeFileSync(
+    path.join(dist, CANARY, 'index.html'),
+    page.replace('<main', '<main><img src=x onerror=alert(1)><script>alert(2)</script><iframe src="https://evil.example/"></iframe>'),
+  );
   server = await serveStatic(dist);
   browser = await launchChromium();
 });
@@ -81,15 +84,26 @@ async function inspect(page: Page): Promise<PageState> {
     for (const el of document.querySelectorAll('*')) {
       for (const attr of el.attributes) {
         if (attr.name.startsWith('on')) forbidden.push(`${el.tagName} ${attr.name}`);
-        if (/^\s*(javascript|data|vbscript):/i.test(attr.value) && ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name)) {
+        if (
+          /^\s*(javascript|data|vbscript):/i.test(attr.value) &&
+          ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name)
+        ) {
           // The page's own images may be data: URLs (QR codes); links and frames may not.
           if (!(el.tagName === 'IMG' && attr.value.startsWith('data:image/'))) forbidden.push(`${el.tagName} ${attr.name}=${attr.value}`);
         }
         // evil.example is only ever in the hostile texts, never in a link field (a contact e-mail may be at it: mailto: is data).
-        if (/evil\.example/.test(attr.value) && !/^(mailto|tel):/i.test(attr.value) && ['href', 'src', 'action', 'formaction'].includes(attr.name)) forbidden.push(`${el.tagName} ${attr.name}=${attr.value}`);
+        if (
+          /evil\.example/.test(attr.value) &&
+          !/^(mailto|tel):/i.test(attr.value) &&
+          ['href', 'src', 'action', 'formaction'].includes(attr.name)
+        )
+          forbidden.push(`${el.tagName} ${attr.name}=${attr.value}`);
       }
     }
-    for (const el of document.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv="refresh" i], img[src="x"], svg[onload]')) forbidden.push(el.outerHTML.slice(0, 120));
+    for (const el of document.querySelectorAll(
+      'iframe, frame, object, embed, base, meta[http-equiv="refresh" i], img[src="x"], svg[onload]',
+    ))
+      forbidden.push(el.outerHTML.slice(0, 120));
     return {
       csp: document.querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content') ?? null,
       addedScripts: added(outer(document.scripts), outer(served.scripts)),
@@ -100,7 +114,10 @@ async function inspect(page: Page): Promise<PageState> {
 }
 
 /** Opens a page, lets its scripts run, and returns what it did. */
-async function visit(sitePath: string, settle?: (page: Page) => Promise<unknown>): Promise<{ page: Page; watch: PageWatch; state: PageState }> {
+async function visit(
+  sitePath: string,
+  settle?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; watch: PageWatch; state: PageState }> {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   const watch = await watchPage(page, server.origin);
   await page.goto(server.url(sitePath), { waitUntil: 'load' });
@@ -130,7 +147,9 @@ describe('every page of the site built from the hostile registry', () => {
   it('has pages to visit, each an HTML file of the build', () => {
     const paths = sitePaths();
     expect(paths.length).toBeGreaterThan(40);
-    expect(paths).toEqual(expect.arrayContaining(['/', '/units/evil-unit/', '/units/evil-unit/forum/', '/impostors/', '/verify/', '/search/', '/404.html']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/', '/units/evil-unit/', '/units/evil-unit/forum/', '/impostors/', '/verify/', '/search/', '/404.html']),
+    );
   });
 
   it('runs no injected script, adds no element, requests nothing elsewhere and keeps the CSP', async () => {
@@ -157,7 +176,14 @@ describe('every page of the site built from the hostile registry', () => {
     const { page, watch, state } = await visit('/units/evil-unit/forum/');
     expectSafe('/units/evil-unit/forum/', watch, state);
     const text = (await page.textContent('main')) ?? '';
-    for (const shown of ['<script>alert(1)</script>论坛', '"><img src=x onerror=alert(3)>', "'><svg onload=alert(4)>", '{{ 7*7 }} ${alert(5)}', '<!-- -->', '</script><script>alert(2)</script>']) {
+    for (const shown of [
+      '<script>alert(1)</script>论坛',
+      '"><img src=x onerror=alert(3)>',
+      "'><svg onload=alert(4)>",
+      '{{ 7*7 }} ${alert(5)}',
+      '<!-- -->',
+      '</script><script>alert(2)</script>',
+    ]) {
       expect(text, shown).toContain(shown);
     }
     expect(await page.title()).toContain('<script>alert(1)</script>论坛');
@@ -182,7 +208,9 @@ describe('hostile queries', () => {
     const sitePath = `/verify/?q=${encodeURIComponent(payload)}`;
     const { page, watch, state } = await visit(sitePath, (p) => p.waitForSelector('#verify-result[data-verdict]'));
     expectSafe(sitePath, watch, state);
-    expect(['official', 'former', 'closed', 'impostor', 'lookalike', 'unknown']).toContain(await page.getAttribute('#verify-result', 'data-verdict'));
+    expect(['official', 'former', 'closed', 'impostor', 'lookalike', 'unknown']).toContain(
+      await page.getAttribute('#verify-result', 'data-verdict'),
+    );
     expect(await page.inputValue('#verify-q')).toBe(payload.slice(0, 2000));
     await page.close();
   });
@@ -226,7 +254,10 @@ describe('the other published files', () => {
     await page.goto(server.url('/'));
     const parsed = await page.evaluate(async () => {
       const xml = new DOMParser().parseFromString(await (await fetch('/changes.xml')).text(), 'application/xml');
-      return { error: xml.querySelector('parsererror')?.textContent ?? null, titles: [...xml.querySelectorAll('entry > title')].map((t) => t.textContent ?? '') };
+      return {
+        error: xml.querySelector('parsererror')?.textContent ?? null,
+        titles: [...xml.querySelectorAll('entry > title')].map((t) => t.textContent ?? ''),
+      };
     });
     expect(parsed.error).toBeNull();
     expect(parsed.titles.some((t) => t.includes('<script>alert(1)</script>论坛'))).toBe(true);
@@ -235,7 +266,9 @@ describe('the other published files', () => {
   });
 
   it('the open data holds the data unchanged', () => {
-    const accounts = JSON.parse(readFileSync(path.join(dist, 'data', 'accounts.json'), 'utf8')) as { accounts: { id: string; name: string; purpose: string }[] };
+    const accounts = JSON.parse(readFileSync(path.join(dist, 'data', 'accounts.json'), 'utf8')) as {
+      accounts: { id: string; name: string; purpose: string }[];
+    };
     const registry = loadRegistry(HOSTILE, { asOf: AS_OF }).registry!;
     for (const a of accounts.accounts) {
       expect(a.name).toBe(registry.accountById.get(a.id)!.name);

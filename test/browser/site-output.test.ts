@@ -30,7 +30,9 @@ describe('published open data', () => {
 
   it('publishes the repository schemas unchanged', () => {
     const repo = path.join(REPO, 'schemas');
-    const files = readdirSync(repo, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(repo, path.join(e.parentPath, e.name)));
+    const files = readdirSync(repo, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(repo, path.join(e.parentPath, e.name)));
     expect(files.length).toBeGreaterThan(8);
     for (const file of files) expect(read(path.join('schemas', file)), file).toBe(readFileSync(path.join(repo, file), 'utf8'));
   });
@@ -55,7 +57,8 @@ describe('page budgets', () => {
       const parts = rel.split(path.sep);
       if (parts.length === 4 && parts[0] === 'units' && !['form', 'poster'].includes(parts[2]!)) {
         const html = readFileSync(file, 'utf8');
-        const total = statSync(file).size + [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].reduce((n, m) => n + css(m[1]!), 0);
+        const total =
+          statSync(file).size + [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].reduce((n, m) => n + css(m[1]!), 0);
         expect(total, rel).toBeLessThanOrEqual(20 * 1024);
         accounts++;
       }

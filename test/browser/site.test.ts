@@ -41,7 +41,11 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not apply to the tool.
   await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
@@ -93,7 +97,9 @@ describe('a citizen checks an account', () => {
     const { page, watch } = await open('/search/');
     await page.locator('#q').pressSequentially('多彩东乡', { delay: 30 });
     await page.locator('.tier-3').waitFor();
-    const tiers = await page.locator('.search-results section').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.tier));
+    const tiers = await page
+      .locator('.search-results section')
+      .evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.tier));
     expect(tiers[0]).toBe('1');
     expect(tiers.at(-1)).toBe('3');
     expect(await page.locator('.tier-3').textContent()).toContain('多彩东乡官方');

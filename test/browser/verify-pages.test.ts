@@ -71,7 +71,9 @@ describe('verify routes and posters', () => {
     const { page } = await open(forAxe, route);
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
-      const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+      const w = window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      };
       const result = await w.axe.run(document, { resultTypes: ['violations'] });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
@@ -81,7 +83,7 @@ describe('verify routes and posters', () => {
 });
 
 describe('trust poster', () => {
-  it('lists the unit\'s active accounts, each with a QR code of its absolute registry address', async () => {
+  it("lists the unit's active accounts, each with a QR code of its absolute registry address", async () => {
     const { page } = await open(enforced, { path: '/units/jiaoyuju/poster/', ready: '.poster' });
     expect(await page.textContent('h1')).toBe('东乡族自治县教育局官方账号');
     const names = await page.locator('.poster-account .poster-name').allTextContents();

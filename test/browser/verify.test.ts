@@ -40,7 +40,9 @@ const result = (page: Page) => page.textContent('#verify-result').then((t) => t 
 
 describe('/verify/?q= shows each verdict with its evidence', () => {
   it('official: a WeChat profile link shared with tracking parameters', async () => {
-    const { page, watch, shards } = await open('https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkwMDU0MzUzOQ==&scene=124#wechat_redirect');
+    const { page, watch, shards } = await open(
+      'https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=MzkwMDU0MzUzOQ==&scene=124#wechat_redirect',
+    );
     expect(await page.getAttribute('#verify-result', 'data-verdict')).toBe('official');
     expect(await page.textContent('#verify-result h2')).toBe('这是备案的官方账号');
     const text = await result(page);
@@ -48,7 +50,9 @@ describe('/verify/?q= shows each verdict with its evidence', () => {
     expect(text).toContain('duocaidongxiang');
     expect(text).toContain('已整理你给出的链接');
     // The official link and the registry page are links.
-    expect(await page.getAttribute('#verify-result a[href="/units/rongmeiti-zhongxin/wechat/"]', 'href')).toBe('/units/rongmeiti-zhongxin/wechat/');
+    expect(await page.getAttribute('#verify-result a[href="/units/rongmeiti-zhongxin/wechat/"]', 'href')).toBe(
+      '/units/rongmeiti-zhongxin/wechat/',
+    );
     expect(shards.length).toBe(1);
     expect(await page.getAttribute('#verify-result', 'data-requests')).toBe('1');
     expect(watch).toEqual(CLEAN);
@@ -70,7 +74,9 @@ describe('/verify/?q= shows each verdict with its evidence', () => {
     const { page, watch } = await open('东乡县教育局');
     expect(await page.getAttribute('#verify-result', 'data-verdict')).toBe('former');
     const text = await result(page);
-    expect(text).toContain('「东乡县教育局」是东乡族自治县教育局的微信公众号账号在 2025 年 6 月 3 日之前使用的名称，该账号现名「东乡教育」（微信号 dxjy2018）。');
+    expect(text).toContain(
+      '「东乡县教育局」是东乡族自治县教育局的微信公众号账号在 2025 年 6 月 3 日之前使用的名称，该账号现名「东乡教育」（微信号 dxjy2018）。',
+    );
     expect(watch).toEqual(CLEAN);
     await page.close();
   });
@@ -80,7 +86,9 @@ describe('/verify/?q= shows each verdict with its evidence', () => {
     expect(await page.getAttribute('#verify-result', 'data-verdict')).toBe('closed');
     const text = await result(page);
     expect(text).toContain('已于 2025 年 3 月 17 日注销，不再是官方信息发布渠道。');
-    expect(await page.getAttribute('#verify-result a[href="https://mp.weixin.qq.com/s/k6xsUDTfudcusS6aA0YtQt"]', 'rel')).toBe('noopener noreferrer');
+    expect(await page.getAttribute('#verify-result a[href="https://mp.weixin.qq.com/s/k6xsUDTfudcusS6aA0YtQt"]', 'rel')).toBe(
+      'noopener noreferrer',
+    );
     expect(text).toContain('后续信息由东乡教育（微信公众号）发布。');
     expect(await page.locator('#verify-result a[href="/units/jiaoyuju/wechat/"]').count()).toBeGreaterThan(0);
     expect(shards.length).toBe(1);

@@ -9,7 +9,6 @@ import type { Answers, Question, Value } from './form.ts';
 const FIELDS = AccountSchema.shape;
 const WAIVER = WaiverSchema.shape;
 
-
 function accountsOn(env: CommandEnv, a: Answers) {
   const unit = text(a, 'unit');
   const platform = text(a, 'platform');
@@ -65,7 +64,9 @@ export const accountCommand: Command = {
         type: 'text',
         when: (a) => needsWaiver(env, a),
         message: (a) => {
-          const others = accountsOn(env, a).map((x) => `${x.id}（${x.name}）`).join('、');
+          const others = accountsOn(env, a)
+            .map((x) => `${x.id}（${x.name}）`)
+            .join('、');
           return `本单位在${platformOf(a)?.name ?? '该平台'}上已有账号 ${others}：一个单位在同一平台原则上只开设一个账号。开设第二个账号的理由（须经批准）`;
         },
         help: '同一平台第二个账号：开设理由（须经批准）',
@@ -147,7 +148,8 @@ export const accountCommand: Command = {
         help: '账号的公开网页地址（https://）；平台没有公开网页时写 null',
         check: (v, a) => {
           const p = platformOf(a);
-          if (v === null) return p?.url_required ? `${p.name}账号须填写公开链接${p.url_example ? `，例如 ${p.url_example}` : ''}。` : undefined;
+          if (v === null)
+            return p?.url_required ? `${p.name}账号须填写公开链接${p.url_example ? `，例如 ${p.url_example}` : ''}。` : undefined;
           const url = String(v);
           return combine(
             fieldError(FIELDS, 'url', url),
@@ -164,7 +166,9 @@ export const accountCommand: Command = {
         multiple: true,
         optional: true,
         message: (a) =>
-          text(a, 'platform') === 'wechat' ? '其他标识：原始 ID（gh_ 开头）、二维码链接等，多个用逗号分隔' : '其他标识（公众可能见到的其他 ID 或链接），多个用逗号分隔',
+          text(a, 'platform') === 'wechat'
+            ? '其他标识：原始 ID（gh_ 开头）、二维码链接等，多个用逗号分隔'
+            : '其他标识（公众可能见到的其他 ID 或链接），多个用逗号分隔',
         help: '其他标识，例如原始 ID（gh_ 开头）、二维码链接；多个用逗号分隔',
         check: (v, a) => {
           const ids = v as string[];
@@ -191,7 +195,8 @@ export const accountCommand: Command = {
         message: '认证主体（平台上显示的认证单位；未认证留空）',
         help: '平台上显示的认证主体；未认证写 null',
         initial: (a) => unitOf(a)?.name,
-        check: (v) => (v === null ? undefined : combine(fieldError(FIELDS, 'verified_as', v), verifiedAsError(String(v)), personalDataError(String(v)))),
+        check: (v) =>
+          v === null ? undefined : combine(fieldError(FIELDS, 'verified_as', v), verifiedAsError(String(v)), personalDataError(String(v))),
       },
       {
         key: 'purpose',

@@ -38,7 +38,13 @@ export function personalDataError(text: string): string | undefined {
  * Checks a date answer for the field `key` (its Chinese `title`): a real `YYYY-MM-DD`, not after
  * `asOf`, not before `notBefore`.
  */
-export function dateError(key: string, title: string, value: string, asOf: string, notBefore?: { date: string; what: string }): string | undefined {
+export function dateError(
+  key: string,
+  title: string,
+  value: string,
+  asOf: string,
+  notBefore?: { date: string; what: string },
+): string | undefined {
   const format = fieldError({ [key]: date().meta({ title }) }, key, value);
   if (format) return format;
   if (value > asOf) return problem('future-date.date', NOWHERE, { field: key, title, value, asOf }).message;
@@ -50,7 +56,12 @@ export function dateError(key: string, title: string, value: string, asOf: strin
 export function handlePatternError(platform: Platform, handle: string): string | undefined {
   const re = handleRegExp(platform.handle_pattern);
   if (!re || re.test(handle)) return undefined;
-  return problem('schema.handle-pattern', NOWHERE, { handle, label: platform.handle_label, hint: platform.handle_hint, example: platform.handle_example }).message;
+  return problem('schema.handle-pattern', NOWHERE, {
+    handle,
+    label: platform.handle_label,
+    hint: platform.handle_hint,
+    example: platform.handle_example,
+  }).message;
 }
 
 /** Runs the validator's URL check (https, the platform's hosts, no credentials); its message or undefined. */
@@ -93,7 +104,13 @@ export class IdentifierIndex {
     };
     for (const account of registry.accounts) {
       const at = (path: (string | number)[]) => account.origin.at(path);
-      const owner = (path: (string | number)[]) => ({ id: account.id, label: `${account.id}（${account.name}）`, file: account.origin.file, line: at(path).line, impostor: false });
+      const owner = (path: (string | number)[]) => ({
+        id: account.id,
+        label: `${account.id}（${account.name}）`,
+        file: account.origin.file,
+        line: at(path).line,
+        impostor: false,
+      });
       add(`h:${account.platform}:${normalizeHandle(account.handle)}`, owner(['handle']));
       if (account.url) add(`u:${urlKey(account.url, platforms)}`, owner(['url']));
       account.identifiers.forEach((id, i) => {
@@ -101,7 +118,13 @@ export class IdentifierIndex {
       });
     }
     for (const impostor of registry.impostors) {
-      const owner = (path: string[]) => ({ id: impostor.id, label: `仿冒账号 ${impostor.id}（${impostor.name}）`, file: impostor.origin.file, line: impostor.origin.at(path).line, impostor: true });
+      const owner = (path: string[]) => ({
+        id: impostor.id,
+        label: `仿冒账号 ${impostor.id}（${impostor.name}）`,
+        file: impostor.origin.file,
+        line: impostor.origin.at(path).line,
+        impostor: true,
+      });
       if (impostor.handle) add(`h:${impostor.platform}:${normalizeHandle(impostor.handle)}`, owner(['handle']));
       if (impostor.url) add(`u:${urlKey(impostor.url, platforms)}`, owner(['url']));
     }
@@ -130,7 +153,11 @@ export class IdentifierIndex {
     if (!impostor && owner.impostor) {
       return `${what}「${value}」已登记为${owner.label}（${owner.file} 第 ${owner.line} 行），不是官方账号：请核对。`;
     }
-    const code = !impostor ? 'duplicate-identifier.account' : owner.impostor ? 'duplicate-identifier.impostor-twice' : 'duplicate-identifier.impostor';
+    const code = !impostor
+      ? 'duplicate-identifier.account'
+      : owner.impostor
+        ? 'duplicate-identifier.impostor-twice'
+        : 'duplicate-identifier.impostor';
     return problem(code, NOWHERE, params).message;
   }
 }

@@ -113,7 +113,6 @@ export function rootMap(doc: Document): YAMLMap {
   return doc.contents;
 }
 
-
 /** The question for an event's filing date: today by default, not before the event's date (`dateTitle` names that date). */
 export function filedQuestion(env: CommandEnv, dateTitle: string): Question {
   return {
@@ -122,6 +121,7 @@ export function filedQuestion(env: CommandEnv, dateTitle: string): Question {
     type: 'text',
     message: '备案日期（YYYY-MM-DD，默认今天）',
     initial: () => env.asOf,
-    check: (v, a) => dateError('filed', '备案日期', String(v), env.asOf, text(a, 'date') ? { date: text(a, 'date')!, what: dateTitle } : undefined),
+    check: (v, a) =>
+      dateError('filed', '备案日期', String(v), env.asOf, text(a, 'date') ? { date: text(a, 'date')!, what: dateTitle } : undefined),
   };
 }

@@ -51,13 +51,17 @@ export const eventCommand: Command = {
   questions(env) {
     const { registry, index } = env;
     const accountOf = (a: Answers) => registry.accountById.get(text(a, 'account') ?? '');
-    const typeIs = (...types: EventType[]) => (a: Answers) => types.includes(a.type as EventType);
+    const typeIs =
+      (...types: EventType[]) =>
+      (a: Answers) =>
+        types.includes(a.type as EventType);
     const platformOf = (a: Answers) => registry.platformById.get(accountOf(a)?.platform ?? '');
     const lastDate = (a: Answers) => {
       const account = accountOf(a);
       return account ? account.events[account.events.length - 1]!.date : undefined;
     };
-    const optionalText = (key: keyof typeof FIELDS) => (v: unknown) => (v === null ? undefined : either(fieldError(FIELDS, key, v), personalDataError(String(v))));
+    const optionalText = (key: keyof typeof FIELDS) => (v: unknown) =>
+      v === null ? undefined : either(fieldError(FIELDS, key, v), personalDataError(String(v)));
     const q: Question[] = [
       {
         key: 'account',
@@ -73,7 +77,8 @@ export const eventCommand: Command = {
           })),
         check: (v) => {
           const account = registry.accountById.get(String(v));
-          if (account && allowedEvents(account).length === 0) return `账号 ${account.id} 已注销，不能再追加事项；重新开设的账号请用 npm run new -- account 新建。`;
+          if (account && allowedEvents(account).length === 0)
+            return `账号 ${account.id} 已注销，不能再追加事项；重新开设的账号请用 npm run new -- account 新建。`;
           return undefined;
         },
       },
@@ -96,7 +101,8 @@ export const eventCommand: Command = {
         message: (a) => `${EVENT_TYPES[(a.type as EventType) ?? 'changed']}日期（YYYY-MM-DD）`,
         help: '事项发生日期',
         suggest: () => env.asOf,
-        check: (v, a) => dateError('date', '发生日期', String(v), env.asOf, lastDate(a) ? { date: lastDate(a)!, what: '上一项备案事项' } : undefined),
+        check: (v, a) =>
+          dateError('date', '发生日期', String(v), env.asOf, lastDate(a) ? { date: lastDate(a)!, what: '上一项备案事项' } : undefined),
       },
       filedQuestion(env, '发生日期'),
       // ── changed ──
@@ -108,7 +114,8 @@ export const eventCommand: Command = {
         when: typeIs('changed'),
         message: (a) => `新的账号名称（现为「${accountOf(a)?.name ?? ''}」，不变请留空）`,
         help: '变更：新的账号名称',
-        check: (v, a) => (v === null ? undefined : either(v === accountOf(a)?.name ? '与现在的名称相同。' : undefined, optionalText('name')(v))),
+        check: (v, a) =>
+          v === null ? undefined : either(v === accountOf(a)?.name ? '与现在的名称相同。' : undefined, optionalText('name')(v)),
       },
       {
         key: 'newHandle',
@@ -139,7 +146,14 @@ export const eventCommand: Command = {
         when: typeIs('changed'),
         message: (a) => `新的认证主体（现为「${accountOf(a)?.verified_as ?? '未认证'}」，不变请留空）`,
         help: '变更：新的认证主体',
-        check: (v, a) => (v === null ? undefined : either(v === accountOf(a)?.verified_as ? '与现在的认证主体相同。' : undefined, verifiedAsError(String(v)), optionalText('verified_as')(v))),
+        check: (v, a) =>
+          v === null
+            ? undefined
+            : either(
+                v === accountOf(a)?.verified_as ? '与现在的认证主体相同。' : undefined,
+                verifiedAsError(String(v)),
+                optionalText('verified_as')(v),
+              ),
       },
       {
         key: 'newUrl',
@@ -194,10 +208,16 @@ export const eventCommand: Command = {
         choices: (a) => {
           const self = accountOf(a);
           const sameUnit = (x: Account) => (x.unit === self?.unit ? 0 : 1);
-          const candidates = registry.accounts.filter((x) => x.id !== self?.id && x.status === 'active').sort((x, y) => sameUnit(x) - sameUnit(y));
+          const candidates = registry.accounts
+            .filter((x) => x.id !== self?.id && x.status === 'active')
+            .sort((x, y) => sameUnit(x) - sameUnit(y));
           return [
             { value: 'null', label: '无', hint: '没有接替账号' },
-            ...candidates.map((x) => ({ value: x.id, label: `${x.name}（${registry.platformById.get(x.platform)?.name ?? x.platform}）`, hint: x.id })),
+            ...candidates.map((x) => ({
+              value: x.id,
+              label: `${x.name}（${registry.platformById.get(x.platform)?.name ?? x.platform}）`,
+              hint: x.id,
+            })),
           ];
         },
       },
@@ -222,7 +242,8 @@ export const eventCommand: Command = {
     const doc = parseDocument(normalizeNewlines(source), PARSE_OPTIONS);
     const map = rootMap(doc);
     if (type === 'changed') {
-      if (!CHANGE_KEYS.some((k) => typeof a[k] === 'string')) return { error: '变更事项至少要改一项：新的名称、账号 ID、认证主体、链接或功能定位。' };
+      if (!CHANGE_KEYS.some((k) => typeof a[k] === 'string'))
+        return { error: '变更事项至少要改一项：新的名称、账号 ID、认证主体、链接或功能定位。' };
       if (typeof a.newName === 'string') {
         event.previous_name = account.name;
         map.set('name', a.newName);
@@ -267,4 +288,3 @@ export const eventCommand: Command = {
     };
   },
 };
-

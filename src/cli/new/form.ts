@@ -110,7 +110,12 @@ function display(value: Value): string {
  * Answers the questions in order: from flags first; then, with a prompter, by asking; without
  * one, from defaults. `answers` may hold answers given earlier.
  */
-export async function runForm(questions: readonly Question[], flags: Flags, prompter: Prompter | null, answers: Answers = {}): Promise<FormResult> {
+export async function runForm(
+  questions: readonly Question[],
+  flags: Flags,
+  prompter: Prompter | null,
+  answers: Answers = {},
+): Promise<FormResult> {
   const missing: Question[] = [];
   const errors: string[] = [];
   for (const q of questions) {

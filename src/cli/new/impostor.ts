@@ -12,7 +12,6 @@ import type { Answers, Question } from './form.ts';
 
 const FIELDS = ImpostorSchema.shape;
 
-
 function either(...errors: (string | undefined)[]): string | undefined {
   return errors.find((e) => e !== undefined);
 }
@@ -22,8 +21,16 @@ function suggestId(env: CommandEnv, a: Answers): string | undefined {
   const platform = text(a, 'platform');
   if (!platform) return undefined;
   const handle = text(a, 'handle');
-  const fromHandle = handle ? normalizeHandle(handle).replace(/[_.]+/g, '-').replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '') : '';
-  const base = fromHandle ? `${platform}-${fromHandle}` : `${(text(a, 'imitates') ?? 'fake').split('/')[0]}-${platform}-${text(a, 'found') ?? env.asOf}`;
+  const fromHandle = handle
+    ? normalizeHandle(handle)
+        .replace(/[_.]+/g, '-')
+        .replace(/[^a-z0-9-]/g, '')
+        .replace(/-+/g, '-')
+        .replace(/^-|-$/g, '')
+    : '';
+  const base = fromHandle
+    ? `${platform}-${fromHandle}`
+    : `${(text(a, 'imitates') ?? 'fake').split('/')[0]}-${platform}-${text(a, 'found') ?? env.asOf}`;
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (!exists(env, `impostors/${id}.yaml`)) return id;
@@ -36,8 +43,14 @@ export const impostorCommand: Command = {
   questions(env) {
     const { registry, index } = env;
     const platformOf = (a: Answers) => registry.platformById.get(text(a, 'platform') ?? '');
-    const date = (key: 'found' | 'reported' | 'removed', title: string, after?: (a: Answers) => { date: string; what: string } | undefined): Question['check'] =>
-      (v, a) => (v === null ? undefined : dateError(key, title, String(v), env.asOf, after?.(a)));
+    const date =
+      (
+        key: 'found' | 'reported' | 'removed',
+        title: string,
+        after?: (a: Answers) => { date: string; what: string } | undefined,
+      ): Question['check'] =>
+      (v, a) =>
+        v === null ? undefined : dateError(key, title, String(v), env.asOf, after?.(a));
     return [
       {
         key: 'platform',
@@ -47,7 +60,13 @@ export const impostorCommand: Command = {
         help: `平台编号：${registry.platforms.map((p) => p.id).join('、')}`,
         choices: () => registry.platforms.map((p) => ({ value: p.id, label: p.name, hint: p.id })),
       },
-      { key: 'name', flag: 'name', type: 'text', message: '仿冒账号显示的名称', check: (v) => either(fieldError(FIELDS, 'name', v), personalDataError(String(v))) },
+      {
+        key: 'name',
+        flag: 'name',
+        type: 'text',
+        message: '仿冒账号显示的名称',
+        check: (v) => either(fieldError(FIELDS, 'name', v), personalDataError(String(v))),
+      },
       {
         key: 'handle',
         flag: 'handle',
@@ -59,7 +78,10 @@ export const impostorCommand: Command = {
           if (v === null) return undefined;
           const p = platformOf(a);
           const handle = String(v);
-          return either(fieldError(FIELDS, 'handle', handle), p ? index.duplicateError(p.handle_label, handle, index.handleOwner(p.id, handle), true) : undefined);
+          return either(
+            fieldError(FIELDS, 'handle', handle),
+            p ? index.duplicateError(p.handle_label, handle, index.handleOwner(p.id, handle), true) : undefined,
+          );
         },
       },
       {
@@ -73,7 +95,11 @@ export const impostorCommand: Command = {
           if (v === null) return a.handle ? undefined : problem('schema.impostor-no-link', { file: '', line: 1, column: 1 }).message;
           const p = platformOf(a);
           const url = String(v);
-          return either(fieldError(FIELDS, 'url', url), p ? urlError(p, url, true) : undefined, index.duplicateError('链接', url, index.urlOwner(url), true));
+          return either(
+            fieldError(FIELDS, 'url', url),
+            p ? urlError(p, url, true) : undefined,
+            index.duplicateError('链接', url, index.urlOwner(url), true),
+          );
         },
       },
       {
@@ -86,12 +112,23 @@ export const impostorCommand: Command = {
           const platform = text(a, 'platform');
           const accounts = [...registry.accounts].sort((x, y) => Number(y.platform === platform) - Number(x.platform === platform));
           return [
-            ...accounts.map((x) => ({ value: x.id, label: `${x.name}（${registry.platformById.get(x.platform)?.name ?? x.platform}）`, hint: x.id })),
+            ...accounts.map((x) => ({
+              value: x.id,
+              label: `${x.name}（${registry.platformById.get(x.platform)?.name ?? x.platform}）`,
+              hint: x.id,
+            })),
             ...registry.units.map((u) => ({ value: u.id, label: `${u.name}（单位）`, hint: u.id })),
           ];
         },
       },
-      { key: 'found', flag: 'found', type: 'text', message: '发现日期（YYYY-MM-DD）', initial: () => env.asOf, check: date('found', '发现日期') },
+      {
+        key: 'found',
+        flag: 'found',
+        type: 'text',
+        message: '发现日期（YYYY-MM-DD）',
+        initial: () => env.asOf,
+        check: date('found', '发现日期'),
+      },
       {
         key: 'reported',
         flag: 'reported',
@@ -161,12 +198,15 @@ export const impostorCommand: Command = {
       source: a.source,
       ...(typeof a.note === 'string' ? { note: a.note } : {}),
     };
-    const target = env.registry.accountById.get(String(a.imitates))?.name ?? env.registry.unitById.get(String(a.imitates))?.name ?? String(a.imitates);
+    const target =
+      env.registry.accountById.get(String(a.imitates))?.name ?? env.registry.unitById.get(String(a.imitates))?.name ?? String(a.imitates);
     const warnings = a.reported ? [] : ['尚未向平台举报：举报后把 reported 改为举报日期。'];
     return {
       rel: `impostors/${String(a.id)}.yaml`,
       kind: 'impostor',
-      doc: commentedDocument(data, 'impostor', [`${platform.name}仿冒账号“${String(a.name)}”，仿冒 ${target}；由 npm run new -- impostor 登记。`]),
+      doc: commentedDocument(data, 'impostor', [
+        `${platform.name}仿冒账号“${String(a.name)}”，仿冒 ${target}；由 npm run new -- impostor 登记。`,
+      ]),
       summary: `新增仿冒账号：${platform.name}“${String(a.name)}”，仿冒 ${target}（${String(a.imitates)}）`,
       warnings,
     };

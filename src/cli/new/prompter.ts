@@ -37,7 +37,15 @@ export function clackPrompter(input: Readable, output: Writable): Prompter {
       const check = (raw: string | boolean) => interpret(q, raw, a);
       if (q.type === 'confirm') {
         for (;;) {
-          const answer = unwrap(await p.confirm({ message, initialValue: initial === undefined ? true : initial === 'yes', active: '是', inactive: '否', ...io }));
+          const answer = unwrap(
+            await p.confirm({
+              message,
+              initialValue: initial === undefined ? true : initial === 'yes',
+              active: '是',
+              inactive: '否',
+              ...io,
+            }),
+          );
           const { value, error } = check(answer);
           if (!error) return value!;
           p.log.error(error, io);
@@ -49,7 +57,16 @@ export function clackPrompter(input: Readable, output: Writable): Prompter {
           const chosen =
             q.type === 'select'
               ? unwrap(await p.select({ message, options, initialValue: initial, maxItems: 12, ...io }))
-              : unwrap(await p.autocomplete({ message, options, initialValue: initial, maxItems: 8, placeholder: q.placeholder?.(a) ?? '输入文字筛选', ...io }));
+              : unwrap(
+                  await p.autocomplete({
+                    message,
+                    options,
+                    initialValue: initial,
+                    maxItems: 8,
+                    placeholder: q.placeholder?.(a) ?? '输入文字筛选',
+                    ...io,
+                  }),
+                );
           const { value, error } = check(chosen);
           if (!error) return value!;
           p.log.error(error, io);

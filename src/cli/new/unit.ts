@@ -9,7 +9,6 @@ import type { Question } from './form.ts';
 const FIELDS = UnitSchema.shape;
 const CONTACT = shapeAt(UnitSchema, ['contact']);
 
-
 function either(...errors: (string | undefined)[]): string | undefined {
   return errors.find((e) => e !== undefined);
 }
@@ -19,7 +18,10 @@ export const unitCommand: Command = {
   title: '添加单位',
   questions(env) {
     const { registry } = env;
-    const contactText = (key: string): Question['check'] => (v) => (v === null ? undefined : either(fieldError(CONTACT, key, v), personalDataError(String(v))));
+    const contactText =
+      (key: string): Question['check'] =>
+      (v) =>
+        v === null ? undefined : either(fieldError(CONTACT, key, v), personalDataError(String(v)));
     return [
       {
         key: 'id',
@@ -42,10 +44,21 @@ export const unitCommand: Command = {
         placeholder: () => '例如：东乡族自治县教育局',
         check: (v) => {
           const same = registry.units.find((u) => [u.name, ...u.aliases].some((n) => normalizeName(n) === normalizeName(String(v))));
-          return either(fieldError(FIELDS, 'name', v), same ? `已有单位 ${same.id}（${same.name}）使用这个名称。` : undefined, personalDataError(String(v)));
+          return either(
+            fieldError(FIELDS, 'name', v),
+            same ? `已有单位 ${same.id}（${same.name}）使用这个名称。` : undefined,
+            personalDataError(String(v)),
+          );
         },
       },
-      { key: 'shortName', flag: 'short-name', type: 'text', optional: true, message: '单位简称（列表中显示，例如：县教育局）', check: (v) => (v === null ? undefined : fieldError(FIELDS, 'short_name', v)) },
+      {
+        key: 'shortName',
+        flag: 'short-name',
+        type: 'text',
+        optional: true,
+        message: '单位简称（列表中显示，例如：县教育局）',
+        check: (v) => (v === null ? undefined : fieldError(FIELDS, 'short_name', v)),
+      },
       {
         key: 'aliases',
         flag: 'alias',
@@ -74,7 +87,14 @@ export const unitCommand: Command = {
         initial: (a) => (a.kind === 'village' ? undefined : 'null'),
         choices: () => [{ value: 'null', label: '无', hint: 'null' }, ...unitChoices(env)],
       },
-      { key: 'phone', flag: 'phone', type: 'text', optional: true, message: '办公电话（带区号的座机，例如 0930-7121234；不得填写个人手机号）', check: contactText('phone') },
+      {
+        key: 'phone',
+        flag: 'phone',
+        type: 'text',
+        optional: true,
+        message: '办公电话（带区号的座机，例如 0930-7121234；不得填写个人手机号）',
+        check: contactText('phone'),
+      },
       { key: 'email', flag: 'email', type: 'text', optional: true, message: '办公邮箱', check: contactText('email') },
       { key: 'address', flag: 'address', type: 'text', optional: true, message: '办公地址', check: contactText('address') },
       { key: 'website', flag: 'website', type: 'text', optional: true, message: '单位网站（https://…）', check: contactText('website') },

@@ -26,7 +26,8 @@ export const GRADE_RANK = { fail: 0, pass: 1, good: 2, excellent: 3, none: 4 } a
 export function unitsWorstFirst(compliance: Compliance): readonly UnitCompliance[] {
   return derived('compliance-units', compliance.registry, () =>
     [...compliance.units.values()].sort(
-      (a, b) => GRADE_RANK[a.grade ?? 'none'] - GRADE_RANK[b.grade ?? 'none'] || (a.score ?? 101) - (b.score ?? 101) || (a.id < b.id ? -1 : 1),
+      (a, b) =>
+        GRADE_RANK[a.grade ?? 'none'] - GRADE_RANK[b.grade ?? 'none'] || (a.score ?? 101) - (b.score ?? 101) || (a.id < b.id ? -1 : 1),
     ),
   );
 }
@@ -35,18 +36,21 @@ const ANNUAL_RANK = { fail: 0, pass: 1, good: 2, excellent: 3 } as const;
 
 /** The annual summary of every assessment year, with its units worst first (computed once per registry). */
 export function annualSummaries(registry: Registry): ReadonlyMap<number, { summary: AnnualSummary; units: AnnualSummary['units'] }> {
-  return derived('annual-summaries', registry, (r) =>
-    new Map(
-      assessmentYears(r).map((year) => {
-        const summary = annualSummary(r, year);
-        const units = [...summary.units].sort(
-          (a, b) =>
-            (a.grade ? ANNUAL_RANK[a.grade.grade] : 4) - (b.grade ? ANNUAL_RANK[b.grade.grade] : 4) ||
-            (a.grade?.score ?? 101) - (b.grade?.score ?? 101) ||
-            (a.id < b.id ? -1 : 1),
-        );
-        return [year, { summary, units }];
-      }),
-    ),
+  return derived(
+    'annual-summaries',
+    registry,
+    (r) =>
+      new Map(
+        assessmentYears(r).map((year) => {
+          const summary = annualSummary(r, year);
+          const units = [...summary.units].sort(
+            (a, b) =>
+              (a.grade ? ANNUAL_RANK[a.grade.grade] : 4) - (b.grade ? ANNUAL_RANK[b.grade.grade] : 4) ||
+              (a.grade?.score ?? 101) - (b.grade?.score ?? 101) ||
+              (a.id < b.id ? -1 : 1),
+          );
+          return [year, { summary, units }];
+        }),
+      ),
   );
 }

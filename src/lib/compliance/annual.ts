@@ -24,7 +24,13 @@ export interface AnnualUnit {
   /** Findings other than stale, unverified and impersonated (无法访问、互动缺失、内容错误、名称不符). */
   readonly findings: number;
   /** Rectifications ordered by the year's inspections, and how they stand at the end of the period. */
-  readonly rectifications: { readonly ordered: number; readonly onTime: number; readonly late: number; readonly overdue: number; readonly open: number };
+  readonly rectifications: {
+    readonly ordered: number;
+    readonly onTime: number;
+    readonly late: number;
+    readonly overdue: number;
+    readonly open: number;
+  };
   readonly lateFilings: number;
   /** Filings made in the year (events filed in the period, not exempt). */
   readonly filings: number;
@@ -50,7 +56,9 @@ export interface AnnualSummary {
 /** Years the assessment can cover: from the first inspection or filing year to the registry's year. */
 export function assessmentYears(registry: Registry): number[] {
   const last = Number(registry.asOf.slice(0, 4));
-  const firsts = [...registry.inspections.map((i) => i.date), ...registry.accounts.flatMap((a) => a.events.map((e) => e.filed))].filter((d) => d <= registry.asOf);
+  const firsts = [...registry.inspections.map((i) => i.date), ...registry.accounts.flatMap((a) => a.events.map((e) => e.filed))].filter(
+    (d) => d <= registry.asOf,
+  );
   const first = firsts.length ? Number(firsts.reduce((a, b) => (a < b ? a : b)).slice(0, 4)) : last;
   const policyFrom = registry.policy.filing_checked_from ? Number(registry.policy.filing_checked_from.slice(0, 4)) : first;
   const years: number[] = [];

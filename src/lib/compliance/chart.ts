@@ -81,7 +81,9 @@ export function lineChart(labels: readonly string[], series: readonly ChartSerie
   });
   const every = Math.max(1, Math.ceil(n / 8));
   const xTicks = labels.flatMap((label, i) =>
-    i % every === 0 || i === n - 1 ? [{ x: x(i), label, anchor: n > 1 && i === n - 1 ? ('end' as const) : n > 1 && i === 0 ? ('start' as const) : ('middle' as const) }] : [],
+    i % every === 0 || i === n - 1
+      ? [{ x: x(i), label, anchor: n > 1 && i === n - 1 ? ('end' as const) : n > 1 && i === 0 ? ('start' as const) : ('middle' as const) }]
+      : [],
   );
   // Drop a tick crowding the last one.
   if (xTicks.length >= 2 && xTicks.at(-1)!.x - xTicks.at(-2)!.x < (plot.right - plot.left) / 16) xTicks.splice(xTicks.length - 2, 1);

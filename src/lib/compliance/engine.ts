@@ -8,7 +8,15 @@
  * written-down scheme), wording from ./text.ts.
  */
 import { addDays, daysBetween } from '../dates.ts';
-import { statusOn, type Account, type AccountStatus, type ImpostorRecord, type InspectionRecord, type Registry, type Unit } from '../model.ts';
+import {
+  statusOn,
+  type Account,
+  type AccountStatus,
+  type ImpostorRecord,
+  type InspectionRecord,
+  type Registry,
+  type Unit,
+} from '../model.ts';
 import type { Location } from '../problems.ts';
 import type { RuleId } from '../rules/table.ts';
 import type { Check, Finding } from '../schema/inspection.ts';
@@ -29,7 +37,16 @@ import {
   type StaleLevel,
   type Verification,
 } from './facts.ts';
-import { GRADING_ITEM, GRADING_ITEMS, gradeOf, LATE_FILING_LOOKBACK_DAYS, type GradeId, type GradeReason, type IssueCounts, type IssueKind } from './grading.ts';
+import {
+  GRADING_ITEM,
+  GRADING_ITEMS,
+  gradeOf,
+  LATE_FILING_LOOKBACK_DAYS,
+  type GradeId,
+  type GradeReason,
+  type IssueCounts,
+  type IssueKind,
+} from './grading.ts';
 import { EVIDENCE } from './text.ts';
 
 /** One compliance problem of one account. */
@@ -171,7 +188,14 @@ export interface CountyCompliance {
    * and opened by the last inspection in the window (`due`), how many of them were checked in
    * the window, and accounts opened since (not yet due).
    */
-  readonly coverage: { readonly from: string; readonly to: string; readonly due: number; readonly checked: number; readonly notChecked: readonly string[]; readonly newAccounts: readonly string[] };
+  readonly coverage: {
+    readonly from: string;
+    readonly to: string;
+    readonly due: number;
+    readonly checked: number;
+    readonly notChecked: readonly string[];
+    readonly newAccounts: readonly string[];
+  };
   readonly byKind: IssueCounts;
   /** Rectifications unresolved today: all of them (open or overdue), and those past due. */
   readonly rectifications: { readonly unresolved: number; readonly overdue: number };
@@ -297,12 +321,22 @@ function accountCompliance(ctx: Context, account: Account): AccountCompliance {
           const source = at(['checks', fact.index, 'findings', i]);
           if (finding === 'unverified') unverifiedFinding = { date: latest.date, note: fact.check.note, source };
           if (finding === 'stale' || finding === 'impersonated' || finding === 'unverified') continue;
-          add('inspection-finding', { evidence: EVIDENCE.finding({ date: latest.date, finding, note: fact.check.note }), since: latest.date, source, finding });
+          add('inspection-finding', {
+            evidence: EVIDENCE.finding({ date: latest.date, finding, note: fact.check.note }),
+            since: latest.date,
+            source,
+            finding,
+          });
         }
       }
     } else if (ctx.absent.has(account.id)) {
       latestCheck = { kind: 'absent', date: latest.date };
-      if (activeNow) add('inspection-missing', { evidence: EVIDENCE.absent({ date: latest.date }), since: latest.date, source: latest.origin.at(['checks'], 'key') });
+      if (activeNow)
+        add('inspection-missing', {
+          evidence: EVIDENCE.absent({ date: latest.date }),
+          since: latest.date,
+          source: latest.origin.at(['checks'], 'key'),
+        });
     } else {
       latestCheck = { kind: statusOn(account, latest.date) === null ? 'not-due' : 'closed', date: latest.date };
     }
@@ -329,11 +363,18 @@ function accountCompliance(ctx: Context, account: Account): AccountCompliance {
   if (needsVerification(account)) {
     add('unverified-account', { evidence: EVIDENCE.unverifiedFiling(), since: account.opened, source: account.origin.at(['verified_as']) });
   } else if (unverifiedFinding) {
-    add('unverified-account', { evidence: EVIDENCE.unverifiedFinding(unverifiedFinding), since: unverifiedFinding.date, source: unverifiedFinding.source });
+    add('unverified-account', {
+      evidence: EVIDENCE.unverifiedFinding(unverifiedFinding),
+      since: unverifiedFinding.date,
+      source: unverifiedFinding.source,
+    });
   } else if ((verification === 'mismatch' || verification === 'person') && account.status !== 'deregistered') {
     const subject = account.verified_as!;
     add('verified-subject-mismatch', {
-      evidence: verification === 'person' ? EVIDENCE.personSubject({ subject }) : EVIDENCE.subjectMismatch({ subject, unit: unit?.name ?? account.unit }),
+      evidence:
+        verification === 'person'
+          ? EVIDENCE.personSubject({ subject })
+          : EVIDENCE.subjectMismatch({ subject, unit: unit?.name ?? account.unit }),
       since: account.opened,
       source: account.origin.at(['verified_as']),
     });
@@ -344,7 +385,14 @@ function accountCompliance(ctx: Context, account: Account): AccountCompliance {
   for (const f of filings) {
     if (f.status !== 'late' || f.event.filed <= lookbackFrom || f.event.filed > asOf) continue;
     add('filing-late', {
-      evidence: EVIDENCE.filingLate({ type: f.event.type, date: f.event.date, filed: f.event.filed, workdays: f.workdays!, deadline: f.deadline, due: f.due }),
+      evidence: EVIDENCE.filingLate({
+        type: f.event.type,
+        date: f.event.date,
+        filed: f.event.filed,
+        workdays: f.workdays!,
+        deadline: f.deadline,
+        due: f.due,
+      }),
       since: f.event.filed,
       source: account.origin.at(['events', f.index, 'filed']),
     });
@@ -398,7 +446,14 @@ function platformSituation(accounts: readonly Account[]): PlatformSituation[] {
   }
   return [...byPlatform.entries()].map(([platform, list]) => {
     list.sort((a, b) => (a.opened < b.opened ? -1 : a.opened > b.opened ? 1 : a.id < b.id ? -1 : 1));
-    return { platform, accounts: list.map((a) => a.id), waived: list.slice(1).filter((a) => a.waiver).map((a) => a.id) };
+    return {
+      platform,
+      accounts: list.map((a) => a.id),
+      waived: list
+        .slice(1)
+        .filter((a) => a.waiver)
+        .map((a) => a.id),
+    };
   });
 }
 
@@ -412,7 +467,12 @@ function impostorsByUnit(impostors: readonly ImpostorRecord[]): Map<string, stri
   return map;
 }
 
-function unitCompliance(unit: Unit, accounts: readonly AccountCompliance[], raw: readonly Account[], impostors: readonly string[]): UnitCompliance {
+function unitCompliance(
+  unit: Unit,
+  accounts: readonly AccountCompliance[],
+  raw: readonly Account[],
+  impostors: readonly string[],
+): UnitCompliance {
   const issues = accounts.flatMap((a) => a.issues).sort(compareIssues);
   const byKind = countKinds(issues);
   const graded = raw.length > 0 ? gradeOf(byKind) : null;
@@ -520,7 +580,12 @@ export function computeCompliance(registry: Registry): Compliance {
   const grades: Record<GradeId | 'none', number> = { excellent: 0, good: 0, pass: 0, fail: 0, none: 0 };
   for (const unit of registry.units) {
     const raw = registry.accountsByUnit.get(unit.id) ?? [];
-    const uc = unitCompliance(unit, raw.map((a) => accounts.get(a.id)!), raw, impostorsOf.get(unit.id) ?? []);
+    const uc = unitCompliance(
+      unit,
+      raw.map((a) => accounts.get(a.id)!),
+      raw,
+      impostorsOf.get(unit.id) ?? [],
+    );
     units.set(unit.id, uc);
     grades[uc.grade ?? 'none']++;
   }
@@ -540,7 +605,12 @@ export function computeCompliance(registry: Registry): Compliance {
     suggestedDue,
     county: {
       units: registry.units.length,
-      accounts: { total: registry.accounts.length, active: count('active'), suspended: count('suspended'), deregistered: count('deregistered') },
+      accounts: {
+        total: registry.accounts.length,
+        active: count('active'),
+        suspended: count('suspended'),
+        deregistered: count('deregistered'),
+      },
       latest: latest && age ? { date: latest.date, inspector: latest.inspector, ageDays: age.days, overdue: age.overdue } : null,
       coverage: coverageOf(registry, asOf),
       byKind: countKinds(issues),

@@ -45,7 +45,8 @@ export interface FilingFact {
 export function filingFact(event: AccountEvent, index: number, policy: Policy, calendar: WorkCalendar): FilingFact {
   const deadline = policy.filing_deadline_working_days;
   const base = { index, event, deadline };
-  if (policy.filing_checked_from && event.date < policy.filing_checked_from) return { ...base, status: 'exempt', workdays: null, due: null };
+  if (policy.filing_checked_from && event.date < policy.filing_checked_from)
+    return { ...base, status: 'exempt', workdays: null, due: null };
   if (event.filed <= event.date) return { ...base, status: 'on-time', workdays: 0, due: null };
   // Count only as far as needed to decide; a year without calendar beyond that does not matter.
   const count = calendar.workdaysBetween(event.date, event.filed, deadline);
@@ -100,7 +101,11 @@ export interface CheckFact {
  * The checks of an inspection that count: those of accounts active on the inspection day (an
  * account closed before it is never stale), with the days since their last post.
  */
-export function checkFacts(inspection: Pick<InspectionRecord, 'date' | 'checks'>, accountById: ReadonlyMap<string, Account>, policy: Policy): CheckFact[] {
+export function checkFacts(
+  inspection: Pick<InspectionRecord, 'date' | 'checks'>,
+  accountById: ReadonlyMap<string, Account>,
+  policy: Policy,
+): CheckFact[] {
   const facts: CheckFact[] = [];
   const day = dayNumber(inspection.date);
   inspection.checks.forEach((check, index) => {
@@ -129,7 +134,11 @@ export function absentAccounts(inspection: Pick<InspectionRecord, 'date' | 'chec
 export type RectificationState = 'resolved' | 'open' | 'overdue' | 'void';
 
 /** State of a rectification on a day, given the status of its account then (undefined: unknown account). */
-export function rectificationState(r: Pick<Rectification, 'due' | 'resolved'>, date: string, accountStatus: AccountStatus | null | undefined): RectificationState {
+export function rectificationState(
+  r: Pick<Rectification, 'due' | 'resolved'>,
+  date: string,
+  accountStatus: AccountStatus | null | undefined,
+): RectificationState {
   if (r.resolved !== null && r.resolved <= date) return 'resolved';
   if (accountStatus === 'deregistered') return 'void';
   return r.due < date ? 'overdue' : 'open';

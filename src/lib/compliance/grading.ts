@@ -161,10 +161,9 @@ export function pointsText(item: GradingItem, which: 'current' | 'annual'): stri
 }
 
 /** The grading item of an issue kind. */
-export const GRADING_ITEM: Readonly<Record<IssueKind, GradingItem>> = Object.fromEntries(GRADING_ITEMS.map((item) => [item.kind, item])) as Record<
-  IssueKind,
-  GradingItem
->;
+export const GRADING_ITEM: Readonly<Record<IssueKind, GradingItem>> = Object.fromEntries(
+  GRADING_ITEMS.map((item) => [item.kind, item]),
+) as Record<IssueKind, GradingItem>;
 
 export type GradeId = 'excellent' | 'good' | 'pass' | 'fail';
 
@@ -186,7 +185,10 @@ export const GRADE_BANDS: readonly GradeBand[] = [
   { id: 'fail', name: '不合格', min: 0, meaning: '有“僵尸”账号（单项否决），或扣分后低于 60 分。' },
 ];
 
-export const GRADE_NAMES: Readonly<Record<GradeId, string>> = Object.fromEntries(GRADE_BANDS.map((b) => [b.id, b.name])) as Record<GradeId, string>;
+export const GRADE_NAMES: Readonly<Record<GradeId, string>> = Object.fromEntries(GRADE_BANDS.map((b) => [b.id, b.name])) as Record<
+  GradeId,
+  string
+>;
 
 /** How many problems of one item a unit has. */
 export type IssueCounts = Partial<Record<IssueKind, number>>;

@@ -86,7 +86,10 @@ const NEVER = new Set(['', '无', '从未更新', '未更新', '从未发布', '
 
 /** Reads a date as clerks and Excel write it; undefined when it is not one. */
 export function parseSheetDate(text: string): string | undefined {
-  const t = text.normalize('NFKC').trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return undefined;
   const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
@@ -185,18 +188,28 @@ function resolveAccount(
   }
   if (candidates.length === 0) {
     const former = index.former.get(normalizeName(text)) ?? index.former.get(normalizeHandle(text));
-    if (former?.length) return { error: `「${text}」是账号 ${former.map((a) => `${a.id}（现名「${a.name}」）`).join('、')}以前的名称或账号 ID，请改用现在的名称或账号编号` };
-    return { error: `找不到账号「${text}」：请填写账号编号（单位编号/账号文件名，例如 jiaoyuju/wechat），或账号链接、平台上的账号名称、账号 ID` };
+    if (former?.length)
+      return {
+        error: `「${text}」是账号 ${former.map((a) => `${a.id}（现名「${a.name}」）`).join('、')}以前的名称或账号 ID，请改用现在的名称或账号编号`,
+      };
+    return {
+      error: `找不到账号「${text}」：请填写账号编号（单位编号/账号文件名，例如 jiaoyuju/wechat），或账号链接、平台上的账号名称、账号 ID`,
+    };
   }
   const active = candidates.filter((a) => statusOn(a, date) === 'active');
   if (active.length === 1) return { account: active[0] };
   if (active.length > 1 || candidates.length > 1) {
-    const list = (active.length > 1 ? active : candidates).map((a) => `${a.id}（${registry.platformById.get(a.platform)?.name ?? a.platform}）`).join('、');
+    const list = (active.length > 1 ? active : candidates)
+      .map((a) => `${a.id}（${registry.platformById.get(a.platform)?.name ?? a.platform}）`)
+      .join('、');
     return { error: `「${text}」对应多个账号：${list}。请改填账号编号，或加“平台”一列区分` };
   }
   const only = candidates[0]!;
   const status = statusOn(only, date);
-  return { account: only, note: `账号 ${only.id} 在 ${date} ${status === null ? '尚未开设' : '不在用（已关停或注销）'}，仍按表记入巡查记录` };
+  return {
+    account: only,
+    note: `账号 ${only.id} 在 ${date} ${status === null ? '尚未开设' : '不在用（已关停或注销）'}，仍按表记入巡查记录`,
+  };
 }
 
 function lookupIndex(registry: Registry) {
@@ -220,7 +233,10 @@ function lookupIndex(registry: Registry) {
 
 /** A YAML plain scalar when safe, else a double-quoted one (JSON escapes are valid YAML). */
 function scalar(text: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}._\-（）“”《》、。·]*$/u.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !/^[\d.\-+]+$/.test(text)
+  return /^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}._\-（）“”《》、。·]*$/u.test(text) &&
+    !/\s$/.test(text) &&
+    !/^(true|false|null|yes|no|on|off|~)$/i.test(text) &&
+    !/^[\d.\-+]+$/.test(text)
     ? text
     : JSON.stringify(text);
 }
@@ -234,7 +250,12 @@ export function inspectionYaml(o: {
   comment: string;
   schemaPath: string;
 }): string {
-  const lines = [`# yaml-language-server: $schema=${o.schemaPath}`, `# ${o.comment.replace(/[\r\n]+/g, ' ')}`, `date: ${o.date}`, `inspector: ${o.inspector}`];
+  const lines = [
+    `# yaml-language-server: $schema=${o.schemaPath}`,
+    `# ${o.comment.replace(/[\r\n]+/g, ' ')}`,
+    `date: ${o.date}`,
+    `inspector: ${o.inspector}`,
+  ];
   lines.push(o.checks.length ? 'checks:' : 'checks: []');
   for (const c of o.checks) {
     const note = c.note ? `, note: ${scalar(c.note)}` : '';
@@ -259,7 +280,10 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: false });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    errors.push({ row: line ?? 1, message: `无法按 CSV 读取：${(error as Error).message}。请在 Excel 中“另存为”“CSV（逗号分隔）”后再导入` });
+    errors.push({
+      row: line ?? 1,
+      message: `无法按 CSV 读取：${(error as Error).message}。请在 Excel 中“另存为”“CSV（逗号分隔）”后再导入`,
+    });
     return fail();
   }
   const head = findHeader(records);
@@ -304,16 +328,21 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
             : `最近更新日期「${postText}」不是有效日期：请写成 ${date} 这样的格式；从未更新写“无”`,
         );
       } else if (parsed > date) rowErrors.push(`最近更新日期 ${parsed} 晚于巡查日期 ${date}`);
-      else if (account && parsed < account.opened) notes.push(`第 ${row} 行：最近更新日期 ${parsed} 早于账号开设日期 ${account.opened}，请核对`);
+      else if (account && parsed < account.opened)
+        notes.push(`第 ${row} 行：最近更新日期 ${parsed} 早于账号开设日期 ${account.opened}，请核对`);
       lastPost = parsed ?? null;
     }
 
     const { findings, unknown } = parseFindings(cell(record, 'findings'));
-    if (unknown.length) rowErrors.push(`问题「${unknown.join('、')}」不认识：可填 ${FINDING_LIST}，多个用逗号或顿号分隔；没有问题留空或写“无”`);
+    if (unknown.length)
+      rowErrors.push(`问题「${unknown.join('、')}」不认识：可填 ${FINDING_LIST}，多个用逗号或顿号分隔；没有问题留空或写“无”`);
 
     const note = cell(record, 'note').replace(/\s+/g, ' ') || undefined;
     if (note) {
-      for (const datum of findPersonalData(note)) rowErrors.push(`备注中有${datum.kind === 'mobile' ? '手机号码' : datum.kind === 'id-number' ? '身份证号码' : '个人 QQ 邮箱'} ${datum.masked}：巡查记录是公开的，请删除`);
+      for (const datum of findPersonalData(note))
+        rowErrors.push(
+          `备注中有${datum.kind === 'mobile' ? '手机号码' : datum.kind === 'id-number' ? '身份证号码' : '个人 QQ 邮箱'} ${datum.masked}：巡查记录是公开的，请删除`,
+        );
       if (note.length > 1000) rowErrors.push(`备注过长（${note.length} 个字符，最多 1000 个）`);
     }
 
@@ -339,12 +368,15 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
   }
   checks.sort((a, b) => (a.account < b.account ? -1 : 1));
   if (autoStale.length) {
-    notes.push(`超过 ${registry.policy.stale_warning_days} 天未更新、表中未写“更新不及时”的 ${autoStale.length} 个账号已自动补记 stale：${autoStale.join('、')}`);
+    notes.push(
+      `超过 ${registry.policy.stale_warning_days} 天未更新、表中未写“更新不及时”的 ${autoStale.length} 个账号已自动补记 stale：${autoStale.join('、')}`,
+    );
   }
 
   const checked = new Set(checks.map((c) => c.account));
   const missing = registry.accounts.filter((a) => statusOn(a, date) === 'active' && !checked.has(a.id));
-  if (missing.length) notes.push(`有 ${missing.length} 个在用账号不在表中（校验时会提示“缺少巡查”）：${missing.map((a) => a.id).join('、')}`);
+  if (missing.length)
+    notes.push(`有 ${missing.length} 个在用账号不在表中（校验时会提示“缺少巡查”）：${missing.map((a) => a.id).join('、')}`);
 
   // Rectifications: one per finding, unless an earlier one for the same account and issue is still open.
   const rectifications: { account: string; issue: Finding; due: string }[] = [];
@@ -357,7 +389,9 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
         if (issue === 'impersonated') continue;
         const pending = open.find((f) => f.rectification.account === c.account && f.rectification.issue === issue);
         if (pending) {
-          notes.push(`${c.account} 的“${FINDINGS[issue]}”整改已在 ${pending.inspection.date} 提出（期限 ${pending.rectification.due}），不重复提出`);
+          notes.push(
+            `${c.account} 的“${FINDINGS[issue]}”整改已在 ${pending.inspection.date} 提出（期限 ${pending.rectification.due}），不重复提出`,
+          );
           continue;
         }
         rectifications.push({ account: c.account, issue, due });
@@ -366,7 +400,9 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
     for (const f of open) {
       const c = checks.find((x) => x.account === f.rectification.account);
       if (c && !c.findings.includes(f.rectification.issue)) {
-        notes.push(`${c.account} 本次没有“${FINDINGS[f.rectification.issue]}”问题：可在 ${f.inspection.origin.file} 中把该整改的 resolved 填为完成日期`);
+        notes.push(
+          `${c.account} 本次没有“${FINDINGS[f.rectification.issue]}”问题：可在 ${f.inspection.origin.file} 中把该整改的 resolved 填为完成日期`,
+        );
       }
     }
   }

@@ -16,7 +16,11 @@ const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八',
 
 /** Worst grade first, then lowest score, then id. */
 function byGrade(a: { grade: GradeId | null; score: number | null; id: string }, b: typeof a): number {
-  return GRADE_RANK[a.grade ?? 'none'] - GRADE_RANK[b.grade ?? 'none'] || (a.score ?? 101) - (b.score ?? 101) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    GRADE_RANK[a.grade ?? 'none'] - GRADE_RANK[b.grade ?? 'none'] ||
+    (a.score ?? 101) - (b.score ?? 101) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** The rule column: the validator's rule id, or the inspection finding code. */
@@ -117,13 +121,21 @@ export function weeklyReport(c: Compliance): ReportDocument {
       rows: byUnit
         .get(u.id)!
         .sort(compareIssues)
-        .map((i) => [GRADING_ITEM[i.kind].title, ruleOf(i), accountLabel(registry, i.account), i.evidence, dueText(i.due, i.dueRecorded, asOf)]),
+        .map((i) => [
+          GRADING_ITEM[i.kind].title,
+          ruleOf(i),
+          accountLabel(registry, i.account),
+          i.evidence,
+          dueText(i.due, i.dueRecorded, asOf),
+        ]),
     });
   });
 
   // 三、仿冒账号处置情况
   h2('仿冒账号处置情况');
-  const shown = imp.list.filter((i) => !i.impostor.removed || (i.impostor.removed >= from && i.impostor.removed <= to) || i.impostor.found >= from);
+  const shown = imp.list.filter(
+    (i) => !i.impostor.removed || (i.impostor.removed >= from && i.impostor.removed <= to) || i.impostor.found >= from,
+  );
   if (shown.length === 0) blocks.push({ type: 'p', text: '本期没有仍在线或新处置的仿冒账号。' });
   else {
     blocks.push({
@@ -131,9 +143,22 @@ export function weeklyReport(c: Compliance): ReportDocument {
       head: ['仿冒账号', '平台', '仿冒对象', '发现', '举报', '处置情况'],
       rows: shown.map((i) => {
         const im = i.impostor;
-        const target = registry.accountById.has(im.imitates) ? accountLabel(registry, im.imitates) : (registry.unitById.get(im.imitates)?.name ?? im.imitates);
-        const state = im.removed ? `${im.removed} 已处置（用时 ${i.daysToRemoval} 天）` : im.reported ? `仍在线（已举报，在线 ${i.daysOnline} 天）` : `仍在线，尚未举报`;
-        return [`${im.name}${im.handle ? `（${im.handle}）` : ''}`, registry.platformById.get(im.platform)?.name ?? im.platform, target, im.found, im.reported ?? '—', state];
+        const target = registry.accountById.has(im.imitates)
+          ? accountLabel(registry, im.imitates)
+          : (registry.unitById.get(im.imitates)?.name ?? im.imitates);
+        const state = im.removed
+          ? `${im.removed} 已处置（用时 ${i.daysToRemoval} 天）`
+          : im.reported
+            ? `仍在线（已举报，在线 ${i.daysOnline} 天）`
+            : `仍在线，尚未举报`;
+        return [
+          `${im.name}${im.handle ? `（${im.handle}）` : ''}`,
+          registry.platformById.get(im.platform)?.name ?? im.platform,
+          target,
+          im.found,
+          im.reported ?? '—',
+          state,
+        ];
       }),
     });
   }
@@ -145,7 +170,8 @@ export function weeklyReport(c: Compliance): ReportDocument {
     const items: string[] = [];
     if (latest?.overdue) items.push(`最近一次巡查是 ${latest.date}，已超过 ${policy.inspection_interval_days} 天的巡查周期，请尽快巡查。`);
     for (const i of absent) items.push(`${accountLabel(registry, i.account)}：${i.evidence}。`);
-    if (items.length === 0) items.push(`最近 ${policy.inspection_interval_days} 天有 ${county.coverage.notChecked.length} 个在用账号没有巡查记录。`);
+    if (items.length === 0)
+      items.push(`最近 ${policy.inspection_interval_days} 天有 ${county.coverage.notChecked.length} 个在用账号没有巡查记录。`);
     blocks.push({ type: 'list', items });
   }
 
@@ -199,7 +225,31 @@ export function weeklyCsv(c: Compliance): string {
       i.source.line,
     ];
   });
-  return BOM + stringify([['单位编号', '单位名称', '单位评价', '单位得分', '账号编号', '账号名称', '平台', '问题', '规则', '情况', '整改期限', '期限来源', '数据文件', '行号'], ...rows], { record_delimiter: 'windows' });
+  return (
+    BOM +
+    stringify(
+      [
+        [
+          '单位编号',
+          '单位名称',
+          '单位评价',
+          '单位得分',
+          '账号编号',
+          '账号名称',
+          '平台',
+          '问题',
+          '规则',
+          '情况',
+          '整改期限',
+          '期限来源',
+          '数据文件',
+          '行号',
+        ],
+        ...rows,
+      ],
+      { record_delimiter: 'windows' },
+    )
+  );
 }
 
 function annualRow(u: AnnualSummary['units'][number]): string[] {
@@ -221,7 +271,12 @@ function annualRow(u: AnnualSummary['units'][number]): string[] {
 }
 
 function sortedAnnual(summary: AnnualSummary) {
-  return [...summary.units].sort((a, b) => byGrade({ id: a.id, grade: a.grade?.grade ?? null, score: a.grade?.score ?? null }, { id: b.id, grade: b.grade?.grade ?? null, score: b.grade?.score ?? null }));
+  return [...summary.units].sort((a, b) =>
+    byGrade(
+      { id: a.id, grade: a.grade?.grade ?? null, score: a.grade?.score ?? null },
+      { id: b.id, grade: b.grade?.grade ?? null, score: b.grade?.score ?? null },
+    ),
+  );
 }
 
 /** The annual assessment summary of a year as a document. */
@@ -242,7 +297,20 @@ export function annualReport(registry: Registry, year: number): ReportDocument {
     {
       type: 'table',
       caption: `${year} 年各单位考核情况`,
-      head: ['单位', '年末在用账号', '巡查账号次数', '单项否决次数', '更新不及时次数', '其他问题', '整改（按期/逾期/未完成）', '备案（超期/总数）', '未认证或主体不符', '关停无公告', '得分', '评价'],
+      head: [
+        '单位',
+        '年末在用账号',
+        '巡查账号次数',
+        '单项否决次数',
+        '更新不及时次数',
+        '其他问题',
+        '整改（按期/逾期/未完成）',
+        '备案（超期/总数）',
+        '未认证或主体不符',
+        '关停无公告',
+        '得分',
+        '评价',
+      ],
       rows: units.map(annualRow),
       numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     },
@@ -256,7 +324,11 @@ export function annualReport(registry: Registry, year: number): ReportDocument {
       items: details.map(
         (u) =>
           `${u.name}：` +
-          u.grade!.reasons.map((r) => `${r.title} ${r.count} 次，${r.veto ? '单项否决' : r.deducted > 0 ? `扣 ${r.deducted} 分` : '不扣分'}`).join('；') +
+          u
+            .grade!.reasons.map(
+              (r) => `${r.title} ${r.count} 次，${r.veto ? '单项否决' : r.deducted > 0 ? `扣 ${r.deducted} 分` : '不扣分'}`,
+            )
+            .join('；') +
           (u.zombieAccounts.length ? `（“僵尸”账号：${u.zombieAccounts.join('、')}）` : ''),
       ),
     });
@@ -307,8 +379,27 @@ export function annualCsv(registry: Registry, year: number): string {
     u.grade ? GRADE_NAMES[u.grade.grade] : '未评价',
   ]);
   const head = [
-    '单位编号', '单位名称', '年末在用账号', '巡查账号次数', '单项否决次数', '“僵尸”账号', '更新不及时次数', '其他问题', '提出整改',
-    '按期完成', '逾期完成', '逾期未完成', '未到期', '备案事项', '备案超期', '未认证', '认证主体不符', '关停无公告', '被仿冒', '得分', '评价',
+    '单位编号',
+    '单位名称',
+    '年末在用账号',
+    '巡查账号次数',
+    '单项否决次数',
+    '“僵尸”账号',
+    '更新不及时次数',
+    '其他问题',
+    '提出整改',
+    '按期完成',
+    '逾期完成',
+    '逾期未完成',
+    '未到期',
+    '备案事项',
+    '备案超期',
+    '未认证',
+    '认证主体不符',
+    '关停无公告',
+    '被仿冒',
+    '得分',
+    '评价',
   ];
   return BOM + stringify([head, ...rows], { record_delimiter: 'windows' });
 }

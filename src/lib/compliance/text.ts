@@ -17,7 +17,8 @@ export const EVIDENCE = {
     `${p.date} 巡查时已 ${p.days} 天未更新（最近更新 ${lastPostText(p.lastPost, p.opened)}），超过 ${p.limit} 天`,
   rectificationOverdue: (p: { inspection: string; issue: Finding; due: string; days: number }) =>
     `${p.inspection} 巡查要求整改“${FINDINGS[p.issue]}”，期限 ${p.due}，已逾期 ${p.days} 天仍未完成`,
-  finding: (p: { date: string; finding: Finding; note?: string }) => `${p.date} 巡查发现：${FINDINGS[p.finding]}${p.note ? `（${p.note}）` : ''}`,
+  finding: (p: { date: string; finding: Finding; note?: string }) =>
+    `${p.date} 巡查发现：${FINDINGS[p.finding]}${p.note ? `（${p.note}）` : ''}`,
   unverifiedFiling: () => '账号未在平台认证为本单位（备案中认证主体为空）',
   unverifiedFinding: (p: { date: string; note?: string }) => `${p.date} 巡查发现账号未认证${p.note ? `（${p.note}）` : ''}`,
   subjectMismatch: (p: { subject: string; unit: string }) => `认证主体「${p.subject}」，单位全称「${p.unit}」`,

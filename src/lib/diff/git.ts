@@ -27,7 +27,9 @@ export function repoRoot(dir: string): string {
 /** The full commit id of a revision. */
 export function resolveCommit(root: string, rev: string): string {
   try {
-    return git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).toString('utf8').trim();
+    return git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
+      .toString('utf8')
+      .trim();
   } catch {
     throw new GitError(`找不到 git 提交 ${rev}（在 CI 中需要先 git fetch 基准分支）`);
   }
@@ -47,7 +49,9 @@ export function mergeBase(root: string, base: string, head: string): string {
  * without `to`, between `from` and the working tree, untracked files included.
  */
 export function changedPaths(root: string, from: string, to?: string): string[] {
-  const diff = git(root, ['diff', '--name-only', '-z', '--no-renames', from, ...(to ? [to] : []), '--']).toString('utf8').split('\0');
+  const diff = git(root, ['diff', '--name-only', '-z', '--no-renames', from, ...(to ? [to] : []), '--'])
+    .toString('utf8')
+    .split('\0');
   const untracked = to ? [] : git(root, ['ls-files', '--others', '--exclude-standard', '-z']).toString('utf8').split('\0');
   return [...new Set([...diff, ...untracked].filter(Boolean))].sort();
 }

@@ -31,7 +31,10 @@ export type AccountChange =
       fields: string[];
     };
 
-export type RecordChange<T> = { kind: 'added'; id: string; after: T } | { kind: 'removed'; id: string; before: T } | { kind: 'changed'; id: string; before: T; after: T; fields: string[] };
+export type RecordChange<T> =
+  | { kind: 'added'; id: string; after: T }
+  | { kind: 'removed'; id: string; before: T }
+  | { kind: 'changed'; id: string; before: T; after: T; fields: string[] };
 
 /** A change to one shared file: which values changed, as `key: before → after` lines. */
 export interface SharedChange {
@@ -82,7 +85,8 @@ function diffAccounts(before: Registry | null, after: Registry | null): AccountC
       const historyEditedAt = common < x.events.length ? common : -1;
       const appended = historyEditedAt === -1 ? y.events.slice(x.events.length) : [];
       const fields = changedFields(x, y, ACCOUNT_FIELDS);
-      if (appended.length || historyEditedAt !== -1 || fields.length) out.push({ kind: 'changed', id, before: x, after: y, appended, historyEditedAt, fields });
+      if (appended.length || historyEditedAt !== -1 || fields.length)
+        out.push({ kind: 'changed', id, before: x, after: y, appended, historyEditedAt, fields });
     }
   }
   return out;
@@ -124,7 +128,8 @@ function diffShared(before: Registry | null, after: Registry | null): SharedChan
     if (!old) calendar.push(`新增 ${c.year} 年节假日安排`);
     else if (!isDeepStrictEqual(old, c)) calendar.push(`修改 ${c.year} 年节假日安排`);
   }
-  for (const c of before.calendarYears) if (!after.calendarYears.some((x) => x.year === c.year)) calendar.push(`删除 ${c.year} 年节假日安排`);
+  for (const c of before.calendarYears)
+    if (!after.calendarYears.some((x) => x.year === c.year)) calendar.push(`删除 ${c.year} 年节假日安排`);
   if (calendar.length) out.push({ file: 'calendar', details: calendar });
   return out;
 }
@@ -135,7 +140,11 @@ export function diffRegistries(before: Registry | null, after: Registry | null):
   return {
     accounts: diffAccounts(before, after),
     units: diffRecords(before?.unitById ?? new Map(), after?.unitById ?? new Map(), UNIT_FIELDS),
-    impostors: diffRecords(new Map((before?.impostors ?? []).map((i) => [i.id, i])), new Map((after?.impostors ?? []).map((i) => [i.id, i])), IMPOSTOR_FIELDS),
+    impostors: diffRecords(
+      new Map((before?.impostors ?? []).map((i) => [i.id, i])),
+      new Map((after?.impostors ?? []).map((i) => [i.id, i])),
+      IMPOSTOR_FIELDS,
+    ),
     inspections: diffRecords(byDate(before), byDate(after), INSPECTION_FIELDS),
     shared: diffShared(before, after),
   };

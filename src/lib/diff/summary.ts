@@ -95,7 +95,9 @@ function timeliness(r: Registry | null, e: AccountEvent): string {
   if (e.filed <= e.date) return ' ✔';
   const count = calendar.workdaysBetween(e.date, e.filed);
   if (count.missingYear !== undefined) return `（缺少 ${count.missingYear} 年节假日安排，无法判断时限）`;
-  return count.count <= policy.filing_deadline_working_days ? ' ✔' : ` ⚠️ 超期（第 ${count.count} 个工作日，时限 ${policy.filing_deadline_working_days} 个）`;
+  return count.count <= policy.filing_deadline_working_days
+    ? ' ✔'
+    : ` ⚠️ 超期（第 ${count.count} 个工作日，时限 ${policy.filing_deadline_working_days} 个）`;
 }
 
 /** What an event says besides its type and dates. */
@@ -112,7 +114,8 @@ function eventDetails(r: Registry | null, account: Account, e: AccountEvent, att
       parts.push('⚠️ 没有停更公告');
       attention.push(`\`${account.id}\`（${md(account.name)}）${EVENT_TYPES[e.type]}，但没有填写停更公告 notice_url。`);
     }
-    if (e.successor) parts.push(`接替账号 \`${e.successor}\`${r?.accountById.get(e.successor) ? `（${md(r.accountById.get(e.successor)!.name)}）` : ''}`);
+    if (e.successor)
+      parts.push(`接替账号 \`${e.successor}\`${r?.accountById.get(e.successor) ? `（${md(r.accountById.get(e.successor)!.name)}）` : ''}`);
   }
   if (e.note) parts.push(`备注：${md(e.note)}`);
   return parts.join('；');
@@ -129,7 +132,8 @@ function accountRows(input: SummaryInput, change: AccountChange, attention: stri
   };
   if (change.kind === 'added') {
     for (const e of change.after.events) eventRow(change.after, e);
-    if (change.after.events.length > 1) attention.push(`新文件 \`${change.id}\` 一次包含 ${change.after.events.length} 项备案事项（补录历史账号？），请核对。`);
+    if (change.after.events.length > 1)
+      attention.push(`新文件 \`${change.id}\` 一次包含 ${change.after.events.length} 项备案事项（补录历史账号？），请核对。`);
     return rows;
   }
   if (change.kind === 'removed') {
@@ -144,11 +148,14 @@ function accountRows(input: SummaryInput, change: AccountChange, attention: stri
   for (const e of appended) eventRow(after, e);
   if (historyEditedAt !== -1) {
     const e = before.events[historyEditedAt]!;
-    attention.push(`修改或删除了 \`${change.id}\` 已有的第 ${historyEditedAt + 1} 项备案事项（${EVENT_TYPES[e.type]} ${e.date}）。备案记录应只在末尾追加，更正请在 PR 中说明理由。`);
+    attention.push(
+      `修改或删除了 \`${change.id}\` 已有的第 ${historyEditedAt + 1} 项备案事项（${EVENT_TYPES[e.type]} ${e.date}）。备案记录应只在末尾追加，更正请在 PR 中说明理由。`,
+    );
     rows.push(row('修改历史', after, '', '', `⚠️ 第 ${historyEditedAt + 1} 项备案事项被修改或删除`));
   }
   const changedEvent = appended.filter((e) => e.type === 'changed');
-  const covered = (key: 'previous_name' | 'previous_handle' | 'previous_verified_as') => changedEvent.some((e) => e.type === 'changed' && e[key] !== undefined);
+  const covered = (key: 'previous_name' | 'previous_handle' | 'previous_verified_as') =>
+    changedEvent.some((e) => e.type === 'changed' && e[key] !== undefined);
   const identity: [string, 'previous_name' | 'previous_handle' | 'previous_verified_as'][] = [
     ['name', 'previous_name'],
     ['handle', 'previous_handle'],
@@ -158,7 +165,9 @@ function accountRows(input: SummaryInput, change: AccountChange, attention: stri
     if (fields.includes(field) && !covered(key)) {
       const from = String((before as unknown as Record<string, unknown>)[field] ?? '未认证');
       const to = String((after as unknown as Record<string, unknown>)[field] ?? '未认证');
-      attention.push(`\`${change.id}\` 的${FIELD_TITLES[field]}从「${md(from)}」改为「${md(to)}」，但没有追加 changed（变更）事项并记下 ${key}：变更须备案，原${FIELD_TITLES[field]}才能继续被公众查到。`);
+      attention.push(
+        `\`${change.id}\` 的${FIELD_TITLES[field]}从「${md(from)}」改为「${md(to)}」，但没有追加 changed（变更）事项并记下 ${key}：变更须备案，原${FIELD_TITLES[field]}才能继续被公众查到。`,
+      );
     }
   }
   const other = fields.filter((f) => !identity.some(([field, key]) => field === f && covered(key)));
@@ -171,9 +180,7 @@ function accountRows(input: SummaryInput, change: AccountChange, attention: stri
 
 function inspectionLine(r: Registry | null, i: NonNullable<Registry>['inspections'][number]): string {
   const withFindings = i.checks.filter((c) => c.findings.length > 0);
-  const staleFail = r
-    ? i.checks.filter((c) => c.last_post !== null && daysBetween(c.last_post, i.date) > r.policy.stale_fail_days)
-    : [];
+  const staleFail = r ? i.checks.filter((c) => c.last_post !== null && daysBetween(c.last_post, i.date) > r.policy.stale_fail_days) : [];
   const findingCounts = new Map<string, number>();
   for (const c of withFindings) for (const f of c.findings) findingCounts.set(f, (findingCounts.get(f) ?? 0) + 1);
   const findings = [...findingCounts].map(([f, n]) => `${FINDINGS[f as keyof typeof FINDINGS] ?? f} ${n}`).join('、');
@@ -192,7 +199,12 @@ export function touchedUnits(changedFiles: readonly string[], dataPath: string):
   return [...units].sort();
 }
 
-const SHARED_NAMES = { site: '名录信息 site.yaml', policy: '政策阈值 policy.yaml', platforms: '平台目录 platforms.yaml', calendar: '节假日安排 calendar/' } as const;
+const SHARED_NAMES = {
+  site: '名录信息 site.yaml',
+  policy: '政策阈值 policy.yaml',
+  platforms: '平台目录 platforms.yaml',
+  calendar: '节假日安排 calendar/',
+} as const;
 
 const problemKey = (p: Problem) => `${p.file}\n${p.rule}\n${p.message}`;
 
@@ -214,22 +226,32 @@ export function renderSummary(input: SummaryInput): Summary {
   }
   const outside = input.changedFiles.filter((f) => !f.startsWith(`${dataPath}/`));
   if (outside.length) {
-    const list = outside.slice(0, 10).map((f) => `\`${f}\``).join('、');
-    attention.push(`修改了 ${outside.length} 个数据以外的文件（${list}${outside.length > 10 ? ' 等' : ''}）：代码、工作流、CODEOWNERS 等须由县政府办技术负责人审核。`);
+    const list = outside
+      .slice(0, 10)
+      .map((f) => `\`${f}\``)
+      .join('、');
+    attention.push(
+      `修改了 ${outside.length} 个数据以外的文件（${list}${outside.length > 10 ? ' 等' : ''}）：代码、工作流、CODEOWNERS 等须由县政府办技术负责人审核。`,
+    );
   }
   for (const u of diff.units) {
     if (u.kind === 'changed' && u.fields.includes('maintainers')) {
-      attention.push(`单位 \`${u.id}\` 的维护人由 ${u.before.maintainers.join(' ') || '（无）'} 改为 ${u.after.maintainers.join(' ') || '（无）'}：维护人可以审核该单位的全部账号文件，请确认。`);
+      attention.push(
+        `单位 \`${u.id}\` 的维护人由 ${u.before.maintainers.join(' ') || '（无）'} 改为 ${u.after.maintainers.join(' ') || '（无）'}：维护人可以审核该单位的全部账号文件，请确认。`,
+      );
     }
     if (u.kind === 'removed') attention.push(`删除了单位 \`${u.id}\`（${md(u.before.name)}）。`);
   }
-  for (const i of diff.impostors) if (i.kind === 'removed') attention.push(`删除了仿冒账号记录 \`${i.id}\`：处置后应填写 removed 日期，而不是删除记录。`);
-  for (const i of diff.inspections) if (i.kind !== 'added') attention.push(`${i.kind === 'removed' ? '删除' : '修改'}了已有的巡查记录 ${i.id}。`);
+  for (const i of diff.impostors)
+    if (i.kind === 'removed') attention.push(`删除了仿冒账号记录 \`${i.id}\`：处置后应填写 removed 日期，而不是删除记录。`);
+  for (const i of diff.inspections)
+    if (i.kind !== 'added') attention.push(`${i.kind === 'removed' ? '删除' : '修改'}了已有的巡查记录 ${i.id}。`);
   if (!head) attention.push('修改后的数据无法读取（site.yaml、policy.yaml 或 platforms.yaml 有错误）：见“数据校验”一项。');
 
   // Headline.
   const parts: string[] = [];
-  for (const t of ['opened', 'changed', 'suspended', 'resumed', 'deregistered'] as const) if (counts[t]) parts.push(`${EVENT_TYPES[t]} ${counts[t]} 项`);
+  for (const t of ['opened', 'changed', 'suspended', 'resumed', 'deregistered'] as const)
+    if (counts[t]) parts.push(`${EVENT_TYPES[t]} ${counts[t]} 项`);
   if (counts.edited) parts.push(`信息更新 ${counts.edited} 个账号`);
   const count = (list: readonly { kind: string }[], kind: string) => list.filter((x) => x.kind === kind).length;
   const headline: [number, string][] = [
@@ -241,7 +263,12 @@ export function renderSummary(input: SummaryInput): Summary {
   ];
   for (const [n, text] of headline) if (n) parts.push(text.replace('$', String(n)));
   if (diff.shared.length) parts.push(`修改${diff.shared.map((s) => SHARED_NAMES[s.file].split(' ')[0]).join('、')}`);
-  const nothing = accountRowsAll.length === 0 && diff.units.length === 0 && diff.impostors.length === 0 && diff.inspections.length === 0 && diff.shared.length === 0;
+  const nothing =
+    accountRowsAll.length === 0 &&
+    diff.units.length === 0 &&
+    diff.impostors.length === 0 &&
+    diff.inspections.length === 0 &&
+    diff.shared.length === 0;
   const dataFiles = input.changedFiles.filter((f) => f.startsWith(`${dataPath}/`)).length;
   const none = dataFiles ? `没有修改名录数据（${dataFiles} 个数据文件只有格式或注释改动）` : '没有修改名录数据';
   out.push(`与 ${input.baseLabel}相比：${nothing ? none : parts.length ? parts.join('，') : '见下文'}。`, '');
@@ -251,7 +278,14 @@ export function renderSummary(input: SummaryInput): Summary {
   }
 
   if (accountRowsAll.length) {
-    out.push('### 账号', '', '| 事项 | 账号 | 单位 | 发生日期 | 备案日期 | 说明 |', '| --- | --- | --- | --- | --- | --- |', ...accountRowsAll, '');
+    out.push(
+      '### 账号',
+      '',
+      '| 事项 | 账号 | 单位 | 发生日期 | 备案日期 | 说明 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...accountRowsAll,
+      '',
+    );
     if (counts.opened || counts.changed || counts.suspended || counts.resumed || counts.deregistered) {
       out.push('请核对 PR 说明中附有加盖单位公章的备案登记表，且表上的账号名称、账号 ID 和日期与上表一致。', '');
     }
@@ -273,12 +307,15 @@ export function renderSummary(input: SummaryInput): Summary {
     const target = head?.accountById.get(x.imitates)?.name ?? head?.unitById.get(x.imitates)?.name ?? x.imitates;
     const where = [x.handle ? `\`${md(x.handle)}\`` : '', x.url ? link('链接', x.url) : ''].filter(Boolean).join('，');
     const state = x.removed ? `${x.removed} 已被平台关闭` : x.reported ? `${x.reported} 已向平台举报，仍在线` : '尚未向平台举报';
-    if (c.kind === 'added') return `- 新增 ${md(platformName(head, x.platform))}“${md(x.name)}”（${where}），仿冒 ${md(target)}（\`${x.imitates}\`）；${x.found} 发现，${state}`;
+    if (c.kind === 'added')
+      return `- 新增 ${md(platformName(head, x.platform))}“${md(x.name)}”（${where}），仿冒 ${md(target)}（\`${x.imitates}\`）；${x.found} 发现，${state}`;
     return `- 更新 \`${c.id}\`（${md(x.name)}）：${titles(c.fields)}；${state}`;
   });
   if (impostorLines.length) out.push('### 仿冒账号', '', ...impostorLines, '');
 
-  const inspectionLines = diff.inspections.map((c) => (c.kind === 'removed' ? `- 删除 ${c.id} 巡查记录` : `- ${c.kind === 'added' ? '新增' : '修改'} ${inspectionLine(head, c.after)}`));
+  const inspectionLines = diff.inspections.map((c) =>
+    c.kind === 'removed' ? `- 删除 ${c.id} 巡查记录` : `- ${c.kind === 'added' ? '新增' : '修改'} ${inspectionLine(head, c.after)}`,
+  );
   if (inspectionLines.length) out.push('### 巡查', '', ...inspectionLines, '');
 
   if (diff.shared.length) {
@@ -305,7 +342,14 @@ export function renderSummary(input: SummaryInput): Summary {
   out.push('');
 
   if (input.changedFiles.length) {
-    out.push(`<details><summary>修改的文件（${input.changedFiles.length} 个）</summary>`, '', ...input.changedFiles.map((f) => `- \`${f}\``), '', '</details>', '');
+    out.push(
+      `<details><summary>修改的文件（${input.changedFiles.length} 个）</summary>`,
+      '',
+      ...input.changedFiles.map((f) => `- \`${f}\``),
+      '',
+      '</details>',
+      '',
+    );
   }
   return { markdown: `${out.join('\n').trimEnd()}\n`, attention };
 }

@@ -22,7 +22,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import * as z from 'zod';
 import { fieldAt } from '../load/schema-check.ts';
 import type { PathSegment } from '../load/positions.ts';
@@ -33,7 +45,14 @@ import { inlineComment, pushComments, render, SCHEMA_COMMENT_RE, type OutLine } 
 import { doubleQuoted, inlineString, literalBlock, nonStringScalar } from './scalar.ts';
 
 /** Options the `yaml` package parses data files with (the loader's options). */
-export const PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, strict: true, prettyErrors: false, merge: false } as const;
+export const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+  merge: false,
+} as const;
 
 /** Schemas of the records written one per line. */
 const RECORD_SCHEMAS: ReadonlySet<z.ZodType> = new Set<z.ZodType>([EventSchema, CheckSchema, RectificationSchema, HolidaySchema]);
@@ -174,7 +193,15 @@ function emitScalarLine(out: OutLine[], prefix: string, node: Scalar, indent: nu
 }
 
 /** Emits the value of `key:` (or of a `-` item when `keyNode` is null). */
-function emitValue(ctx: Ctx, out: OutLine[], prefix: string, keyNode: Node | null, value: Node | null, indent: number, path: readonly PathSegment[]): void {
+function emitValue(
+  ctx: Ctx,
+  out: OutLine[],
+  prefix: string,
+  keyNode: Node | null,
+  value: Node | null,
+  indent: number,
+  path: readonly PathSegment[],
+): void {
   const keyComment = keyNode?.comment;
   if (!value || (isScalar(value) && value.value === null && !isMap(value) && !isSeq(value))) {
     const { inline, after } = trailing(ctx, value);
@@ -196,7 +223,12 @@ function emitValue(ctx: Ctx, out: OutLine[], prefix: string, keyNode: Node | nul
   if (value.items.length === 0) {
     pushComments(out, below, indent);
     const { inline, after } = trailing(ctx, value);
-    out.push({ type: 'content', indent, text: `${prefix} ${isMap(value) ? '{}' : '[]'}`, comment: inlineComment(keyComment, leadInline, inline) });
+    out.push({
+      type: 'content',
+      indent,
+      text: `${prefix} ${isMap(value) ? '{}' : '[]'}`,
+      comment: inlineComment(keyComment, leadInline, inline),
+    });
     pushComments(out, after, indent);
     return;
   }
@@ -282,7 +314,10 @@ export function findSchemaDir(dataDir: string): string {
 
 /** The `$schema` reference of the header line of the file at `abs`. */
 export function schemaRefAt(abs: string, kind: FileKind, schemaDir: string): string {
-  return path.relative(path.dirname(abs), path.join(schemaDir, `${kind}.schema.json`)).split(path.sep).join('/');
+  return path
+    .relative(path.dirname(abs), path.join(schemaDir, `${kind}.schema.json`))
+    .split(path.sep)
+    .join('/');
 }
 
 /** The `$schema` reference named by a document's header comment, if any. */
@@ -332,7 +367,8 @@ function emitDocument(doc: Document, kind: FileKind, schemaRef: string, source?:
 function verify(doc: Document, text: string): void {
   const again = parseDocument(text, PARSE_OPTIONS);
   if (again.errors.length > 0) throw new FormatSafetyError(`formatted text does not parse: ${again.errors[0]!.message}`);
-  if (!isDeepStrictEqual(again.toJS({ maxAliasCount: 0 }), doc.toJS({ maxAliasCount: 0 }))) throw new FormatSafetyError('formatting would change a value');
+  if (!isDeepStrictEqual(again.toJS({ maxAliasCount: 0 }), doc.toJS({ maxAliasCount: 0 })))
+    throw new FormatSafetyError('formatting would change a value');
   if (!isDeepStrictEqual(commentLines(again), commentLines(doc))) throw new FormatSafetyError('formatting would lose or change a comment');
 }
 

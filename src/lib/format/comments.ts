@@ -82,7 +82,9 @@ export function reattach(source: string, collection: YAMLMap | YAMLSeq): string 
     const value = (isPair(entry) ? entry.value : entry) as Node | null;
     if (!value?.range) return;
     let moved: string | undefined;
-    const ownIndent = isPair(entry) ? columnOf(source, (entry.key as Node | null)?.range?.[0] ?? value.range[0]) : dashColumn(source, value.range[0]);
+    const ownIndent = isPair(entry)
+      ? columnOf(source, (entry.key as Node | null)?.range?.[0] ?? value.range[0])
+      : dashColumn(source, value.range[0]);
     if ((isMap(value) || isSeq(value)) && !value.flow) moved = reattach(source, value);
     else if (value.comment) {
       const inline = commentOnSameLine(source, value.range[1]);

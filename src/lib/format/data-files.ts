@@ -35,7 +35,13 @@ export function formatDataDir(dataDir: string, only?: ReadonlySet<string>): File
     if (only && !only.has(path.resolve(ref.abs))) continue;
     const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
     if (read.problem) {
-      results.push({ file: ref.file, abs: ref.abs, kind: ref.kind, before: '', skipped: { line: read.problem.line, reason: read.problem.message } });
+      results.push({
+        file: ref.file,
+        abs: ref.abs,
+        kind: ref.kind,
+        before: '',
+        skipped: { line: read.problem.line, reason: read.problem.message },
+      });
       continue;
     }
     const before = readFileSync(ref.abs, 'utf8');

@@ -95,7 +95,7 @@ export function unifiedDiff(before: string, after: string, from: string, to: str
     }
     // A hunk: from `context` lines before this change to `context` lines after the last change
     // that is at most 2 * context lines away.
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     for (let j = i; j < ops.length; j++) {
       if (ops[j]!.kind !== ' ') end = j;
@@ -114,7 +114,6 @@ export function unifiedDiff(before: string, after: string, from: string, to: str
     out.push(`@@ -${aCount === 0 ? aLine - 1 : aLine},${aCount} +${bCount === 0 ? bLine - 1 : bLine},${bCount} @@`);
     for (const op of hunk) out.push(`${op.kind}${op.line}`);
     i = stop;
-    start = stop;
   }
   return `${out.join('\n')}\n`;
 }

@@ -17,7 +17,9 @@ import { INVISIBLE_CLASS } from '../schema/common.ts';
 /** Tags of the YAML 1.2 core schema other than `str`, with the plain forms they claim. */
 const NON_STRING_TAGS = (() => {
   const schema = new Document(null, { version: '1.2', schema: 'core' }).schema;
-  return schema.tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test instanceof RegExp) as { test: RegExp }[];
+  return schema.tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test instanceof RegExp) as {
+    test: RegExp;
+  }[];
 })();
 
 /** `YYYY-MM-DD`: a string in YAML 1.2, written plain. */

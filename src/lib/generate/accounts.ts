@@ -156,7 +156,8 @@ function slotsOf(ctx: AccountContext, unit: UnitPlan, count: number): Slot[] {
   const slots: Slot[] = platforms.map((platform) => ({ platform, slug: platform.id }));
   if (extra && slots.length > 0) {
     const main = slots[0]!; // usually wechat, the heaviest platform
-    if (extra === 'predecessor') slots.unshift({ platform: main.platform, slug: `${main.platform.id}-old`, successor: `${unit.id}/${main.slug}` });
+    if (extra === 'predecessor')
+      slots.unshift({ platform: main.platform, slug: `${main.platform.id}-old`, successor: `${unit.id}/${main.slug}` });
     else slots.push({ platform: main.platform, slug: `${main.platform.id}-2`, waiver: true });
   }
   return slots;
@@ -212,7 +213,9 @@ export function planAccounts(ctx: AccountContext, unit: UnitPlan, count: number)
       verified_as: unit.aliases.length > 0 && random.chance(0.1) ? unit.aliases[0]! : unit.name,
       purpose: purpose(random, unit, platform),
       operation: outsourced ? 'outsourced' : 'self',
-      operator: outsourced ? `${random.pick(PLACE_SYLLABLES)[0]}${random.pick(PLACE_SYLLABLES)[0]}${random.pick(COMPANY_ENDINGS)}` : undefined,
+      operator: outsourced
+        ? `${random.pick(PLACE_SYLLABLES)[0]}${random.pick(PLACE_SYLLABLES)[0]}${random.pick(COMPANY_ENDINGS)}`
+        : undefined,
       events: events.map((e) => {
         const base = { type: e.type, date: dateOf(e.day), filed: dateOf(filedDay(ctx, e.day)) };
         if (e.type === 'changed') return { ...base, previous_name: formerName(random, unit, name) };
@@ -223,7 +226,11 @@ export function planAccounts(ctx: AccountContext, unit: UnitPlan, count: number)
         return base;
       }),
       waiver: slot.waiver
-        ? { reason: random.pick(WAIVER_REASONS), approved_by: unit.approver, approved_on: dateOf(Math.max(ctx.firstDay, events[0]!.day - random.int(1, 30))) }
+        ? {
+            reason: random.pick(WAIVER_REASONS),
+            approved_by: unit.approver,
+            approved_on: dateOf(Math.max(ctx.firstDay, events[0]!.day - random.int(1, 30))),
+          }
         : undefined,
     };
     const habitRoll = random.next();

@@ -84,7 +84,8 @@ function loadShared(dir: string) {
 
 /** Checks options; returns an error message, or null when they are usable. */
 export function checkOptions(options: GenerateOptions): string | null {
-  if (!Number.isSafeInteger(options.accounts) || options.accounts < 1) return `--accounts must be a whole number ≥ 1 (got ${options.accounts})`;
+  if (!Number.isSafeInteger(options.accounts) || options.accounts < 1)
+    return `--accounts must be a whole number ≥ 1 (got ${options.accounts})`;
   if (options.asOf !== undefined && !isValidDate(options.asOf)) return `--as-of must be a date YYYY-MM-DD (got ${options.asOf})`;
   if (options.asOf !== undefined && options.asOf < EARLIEST_AS_OF) return `--as-of must be ${EARLIEST_AS_OF} or later`;
   return null;
@@ -130,7 +131,13 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
       {
         title: `${REGION_NAME}政务新媒体名录（合成数据）`,
         region: { name: REGION_NAME, code: '990000' },
-        office: { name: OFFICE_NAME, unit: OFFICE_UNIT, phone: '0931-8000000', email: 'office@gov.example', report_url: 'https://www.example.gov.cn/report' },
+        office: {
+          name: OFFICE_NAME,
+          unit: OFFICE_UNIT,
+          phone: '0931-8000000',
+          email: 'office@gov.example',
+          report_url: 'https://www.example.gov.cn/report',
+        },
         description: `生成器合成的测试数据，共 ${options.accounts} 个账号；单位、账号、链接、电话、邮箱均为虚构。`,
         data_license: 'CC0-1.0',
         sample: true,
@@ -177,7 +184,14 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
   }
 
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const inspections = planInspections(stream('inspections'), records, inspectionDays(asOfDay, INSPECTION_WEEKS), asOfDay, shared.policy, out);
+  const inspections = planInspections(
+    stream('inspections'),
+    records,
+    inspectionDays(asOfDay, INSPECTION_WEEKS),
+    asOfDay,
+    shared.policy,
+    out,
+  );
   summary.inspections = inspections.files;
   summary.checks = inspections.checks;
   summary.rectifications = inspections.rectifications;

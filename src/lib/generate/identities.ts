@@ -58,7 +58,11 @@ export class IdentityFactory {
           const biz = base64(String(3_000_000_000 + perm9.apply(serial)));
           const identifiers = [`gh_${r.chars(HEX, 6)}${hex(permHex.apply(serial), 6)}`];
           if (r.chance(0.3)) identifiers.push(`http://weixin.qq.com/r/${token(8, serial)}`);
-          return { handle: `${prefix}${tag(serial)}`, url: `https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=${biz}`, identifiers };
+          return {
+            handle: `${prefix}${tag(serial)}`,
+            url: `https://mp.weixin.qq.com/mp/profile_ext?action=home&__biz=${biz}`,
+            identifiers,
+          };
         },
       ],
       ['channels', ({ serial }) => ({ handle: `sph${r.chars(LOWER_ALNUM, 4)}${tag(serial)}`, url: null, identifiers: [] })],
@@ -73,11 +77,19 @@ export class IdentityFactory {
       ],
       [
         'douyin',
-        ({ serial, prefix }) => ({ handle: `${prefix}${tag(serial)}`, url: `https://www.douyin.com/user/MS4wLjABAAAA${token(14, serial)}`, identifiers: [] }),
+        ({ serial, prefix }) => ({
+          handle: `${prefix}${tag(serial)}`,
+          url: `https://www.douyin.com/user/MS4wLjABAAAA${token(14, serial)}`,
+          identifiers: [],
+        }),
       ],
       [
         'kuaishou',
-        ({ serial, prefix }) => ({ handle: `${prefix}_${tag(serial)}`, url: `https://www.kuaishou.com/profile/3x${r.chars(LOWER_ALNUM, 8)}${tag(serial)}`, identifiers: [] }),
+        ({ serial, prefix }) => ({
+          handle: `${prefix}_${tag(serial)}`,
+          url: `https://www.kuaishou.com/profile/3x${r.chars(LOWER_ALNUM, 8)}${tag(serial)}`,
+          identifiers: [],
+        }),
       ],
       [
         'toutiao',

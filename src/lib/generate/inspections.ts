@@ -82,7 +82,9 @@ export function planInspections(
       block({
         date,
         inspector: INSPECTOR_UNIT,
-        checks: omitEmptyFindings ? checks.map((c) => (c.findings.length > 0 ? c : { account: c.account, last_post: c.last_post })) : checks,
+        checks: omitEmptyFindings
+          ? checks.map((c) => (c.findings.length > 0 ? c : { account: c.account, last_post: c.last_post }))
+          : checks,
         rectifications,
       });
     let text = render(false);

@@ -6,7 +6,15 @@
 import path from 'node:path';
 import type * as z from 'zod';
 import { compareProblems, problem, type Location, type Problem } from '../problems.ts';
-import { deriveAccount, deepFreeze, type Account, type ImpostorRecord, type InspectionRecord, type SourceRef, type Unit } from '../model.ts';
+import {
+  deriveAccount,
+  deepFreeze,
+  type Account,
+  type ImpostorRecord,
+  type InspectionRecord,
+  type SourceRef,
+  type Unit,
+} from '../model.ts';
 import { SCHEMAS, type FileKind } from '../schema/index.ts';
 import type { CalendarYear } from '../schema/calendar.ts';
 import type { Platforms } from '../schema/platforms.ts';
@@ -132,7 +140,8 @@ export function readDataset(dataDir: string): Dataset {
   const present = new Set(layout.files.map((f) => f.rel));
   const dataName = path.basename(path.resolve(dataDir));
   for (const name of REQUIRED_ROOT_FILES) {
-    if (!present.has(name)) problems.push(problem('schema.required-file', { file: `${dataName}/${name}`, line: 1, column: 1 }, { path: `${dataName}/${name}` }));
+    if (!present.has(name))
+      problems.push(problem('schema.required-file', { file: `${dataName}/${name}`, line: 1, column: 1 }, { path: `${dataName}/${name}` }));
   }
   for (const ref of layout.files) {
     const result = checkFile(ref);

@@ -46,7 +46,9 @@ type Classified = Omit<DataFileRef, 'abs' | 'file' | 'rel'> | { stray: Problem }
 function classify(segments: string[], at: { file: string; line: number; column: number }): Classified {
   const name = segments[segments.length - 1]!;
   const base = name.replace(/\.yaml$/, '');
-  const badName = (value: string, what: string, reason?: string) => ({ stray: problem('stray-file.bad-name', at, reason ? { name: value, what, reason } : { name: value, what }) });
+  const badName = (value: string, what: string, reason?: string) => ({
+    stray: problem('stray-file.bad-name', at, reason ? { name: value, what, reason } : { name: value, what }),
+  });
   const location = (hint: string) => ({ stray: problem('stray-file.location', at, { path: segments.join('/'), hint }) });
   const [top, second, third, fourth] = segments;
 
@@ -73,7 +75,12 @@ function classify(segments: string[], at: { file: string; line: number; column: 
     if (segments.length === 3 && third === 'unit.yaml') return { kind: 'unit', name: second!, unit: second };
     if (segments.length === 3) return location(`账号文件应放在 units/${second}/accounts/ 文件夹中。`);
     if (segments.length === 4 && third === 'accounts') {
-      if (RESERVED_SLUGS.has(base)) return badName(fourth!, '账号文件名', `${base} 是网站为单位页面保留的地址（登记表、海报），不能用作账号文件名。请换一个名称，例如 ${base}-account.yaml 或按平台命名（wechat.yaml）。`);
+      if (RESERVED_SLUGS.has(base))
+        return badName(
+          fourth!,
+          '账号文件名',
+          `${base} 是网站为单位页面保留的地址（登记表、海报），不能用作账号文件名。请换一个名称，例如 ${base}-account.yaml 或按平台命名（wechat.yaml）。`,
+        );
       return SLUG_RE.test(base) ? { kind: 'account', name: base, unit: second } : badName(fourth!, '账号文件名');
     }
     return location(`单位文件夹中只有 unit.yaml 和 accounts/<账号文件名>.yaml。`);
@@ -97,7 +104,9 @@ export function scanLayout(dataDir: string): Layout {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push(problem('yaml-unsafe.unreadable', { file: display(segments), line: 1, column: 1 }, { reason: (error as Error).message }));
+      problems.push(
+        problem('yaml-unsafe.unreadable', { file: display(segments), line: 1, column: 1 }, { reason: (error as Error).message }),
+      );
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

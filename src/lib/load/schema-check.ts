@@ -56,7 +56,10 @@ export function quoteValue(text: string): string {
   if (text.length > MAX_QUOTED_CHARS) {
     let count = 0;
     for (const _ of text) count++;
-    if (count > MAX_QUOTED_CHARS) shown = `${Array.from(text.slice(0, MAX_QUOTED_CHARS * 2)).slice(0, MAX_QUOTED_CHARS).join('')}…（共 ${count} 个字符）`;
+    if (count > MAX_QUOTED_CHARS)
+      shown = `${Array.from(text.slice(0, MAX_QUOTED_CHARS * 2))
+        .slice(0, MAX_QUOTED_CHARS)
+        .join('')}…（共 ${count} 个字符）`;
   }
   return shown.replace(INVISIBLE_RE, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
 }
@@ -185,13 +188,7 @@ function fieldLabel(path: readonly PathSegment[], meta: FieldMeta): { field: str
   return { field: last === undefined ? '文件' : String(last), title: meta.title ?? '' };
 }
 
-function issueToProblem(
-  issue: z.core.$ZodIssue,
-  root: AnySchema,
-  data: unknown,
-  file: string,
-  positions: PositionIndex,
-): Problem[] {
+function issueToProblem(issue: z.core.$ZodIssue, root: AnySchema, data: unknown, file: string, positions: PositionIndex): Problem[] {
   const path = issue.path as PathSegment[];
   const value = valueAt(data, path);
   const { meta } = fieldAt(root, path, data);
@@ -271,12 +268,21 @@ function issueToProblem(
       return [problem('schema.range', at(), { ...base, value: quoteValue(String(value)), hint: meta.description ?? '' })];
     }
     case 'invalid_value':
-      return [problem('schema.enum', at(), { ...base, value: quoteValue(String(value)), options: meta.description ?? issue.values.join('、') })];
+      return [
+        problem('schema.enum', at(), { ...base, value: quoteValue(String(value)), options: meta.description ?? issue.values.join('、') }),
+      ];
     case 'invalid_union': {
       const u = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
       if (u.discriminator) {
         if (value === undefined) return [problem('schema.missing', at(), { field: u.discriminator, title: '事项类型', hint: '' })];
-        return [problem('schema.enum', at(), { field: u.discriminator, title: '事项类型', value: quoteValue(String(value)), options: (u.options ?? []).join('、') })];
+        return [
+          problem('schema.enum', at(), {
+            field: u.discriminator,
+            title: '事项类型',
+            value: quoteValue(String(value)),
+            options: (u.options ?? []).join('、'),
+          }),
+        ];
       }
       return [problem('schema.format', at(), { ...base, value: quoteValue(String(value)), hint: meta.description ?? '' })];
     }
@@ -353,4 +359,3 @@ export function checkSchema<S extends AnySchema>(
   for (const issue of issues) for (const p of issueToProblem(issue, schema, data, file, positions)) problems.push(p);
   return { problems };
 }
-

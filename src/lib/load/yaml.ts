@@ -90,7 +90,9 @@ function walk(node: Node | null | undefined, slot: PositionNode, state: WalkStat
       const first = seen.get(name);
       if (first !== undefined) {
         const at = { file: state.file, ...state.positions.position(keyOffset) };
-        state.problems.push(problem('yaml-duplicate-key.key', at, { key: quoteValue(name), firstLine: state.positions.position(first).line }));
+        state.problems.push(
+          problem('yaml-duplicate-key.key', at, { key: quoteValue(name), firstLine: state.positions.position(first).line }),
+        );
         continue;
       }
       seen.set(name, keyOffset);
@@ -141,7 +143,15 @@ export const MAX_NODES = 50_000;
 export const MAX_INSPECTION_NODES = 2_000_000;
 
 /** Lexer tokens that start a value. */
-const VALUE_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'flow-map-start', 'flow-seq-start', 'alias']);
+const VALUE_TOKENS = new Set([
+  'scalar',
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'block-scalar-header',
+  'flow-map-start',
+  'flow-seq-start',
+  'alias',
+]);
 
 /**
  * Whether a text holds more than `max` values, found by the lexer alone (a few bytes of memory
@@ -178,7 +188,8 @@ export function parseYaml(text: string, file: string, { maxNodes = MAX_NODES, ca
     const line = text.slice(0, nesting.offset).split('\n').length;
     return { problems: [problem('yaml-unsafe.too-deep', { file, line, column: 1 }, { max: MAX_DEPTH })] };
   }
-  if (tooManyNodes(text, maxNodes)) return { problems: [problem('yaml-unsafe.too-many-nodes', { file, line: 1, column: 1 }, { limit: maxNodes })] };
+  if (tooManyNodes(text, maxNodes))
+    return { problems: [problem('yaml-unsafe.too-many-nodes', { file, line: 1, column: 1 }, { limit: maxNodes })] };
   let doc;
   try {
     doc = parseDocument(text, {
@@ -196,7 +207,8 @@ export function parseYaml(text: string, file: string, { maxNodes = MAX_NODES, ca
     return { problems: [problem('yaml-unsafe.too-deep', { file, line: 1, column: 1 }, { max: MAX_DEPTH })] };
   }
   const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
-  if (exhausted) return { problems: [problem('yaml-unsafe.too-deep', { file, ...positions.position(exhausted.pos[0]) }, { max: MAX_DEPTH })] };
+  if (exhausted)
+    return { problems: [problem('yaml-unsafe.too-deep', { file, ...positions.position(exhausted.pos[0]) }, { max: MAX_DEPTH })] };
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => syntaxProblem(e, file, positions));
     // One problem per line is enough: later errors on a line are usually consequences.

@@ -26,7 +26,8 @@ function header(registry: Registry) {
 function latestChecks(registry: Registry): Map<string, OpenAccount['last_inspection']> {
   const latest = new Map<string, OpenAccount['last_inspection']>();
   for (const inspection of registry.inspections) {
-    for (const check of inspection.checks) latest.set(check.account, { date: inspection.date, last_post: check.last_post, findings: [...check.findings] });
+    for (const check of inspection.checks)
+      latest.set(check.account, { date: inspection.date, last_post: check.last_post, findings: [...check.findings] });
   }
   return latest;
 }
@@ -47,7 +48,12 @@ function openEvent(e: Account['events'][number]): OpenEvent {
 }
 
 /** One account as published. */
-export function openAccount(registry: Registry, account: Account, urlOf: UrlOf, lastInspection: OpenAccount['last_inspection'] = null): OpenAccount {
+export function openAccount(
+  registry: Registry,
+  account: Account,
+  urlOf: UrlOf,
+  lastInspection: OpenAccount['last_inspection'] = null,
+): OpenAccount {
   return {
     id: account.id,
     unit: account.unit,
@@ -70,7 +76,9 @@ export function openAccount(registry: Registry, account: Account, urlOf: UrlOf, 
     former_names: account.formerNames.map((f) => ({ value: f.value, until: f.until })),
     former_handles: account.formerHandles.map((f) => ({ value: f.value, until: f.until })),
     events: account.events.map(openEvent),
-    waiver: account.waiver ? { reason: account.waiver.reason, approved_by: account.waiver.approved_by, approved_on: account.waiver.approved_on } : null,
+    waiver: account.waiver
+      ? { reason: account.waiver.reason, approved_by: account.waiver.approved_by, approved_on: account.waiver.approved_on }
+      : null,
     last_inspection: lastInspection,
     page: urlOf(`/units/${account.id}/`),
   };

@@ -24,7 +24,10 @@ function checkOnePerPlatform(ctx: RuleContext): void {
     const platformName = ctx.platformById?.get(list[0]!.platform)?.name ?? list[0]!.platform;
     for (const account of list.slice(1)) {
       if (account.waiver) continue;
-      const others = list.filter((a) => a !== account).map((a) => `${a.id}（${a.name}）`).join('、');
+      const others = list
+        .filter((a) => a !== account)
+        .map((a) => `${a.id}（${a.name}）`)
+        .join('、');
       ctx.report(problem('one-account-per-platform.second', account.origin.at(['platform']), { platform: platformName, others }));
     }
   }
@@ -36,7 +39,8 @@ function checkVerification(ctx: RuleContext): void {
     const verification = verificationOf(account, unit);
     const at = () => account.origin.at(['verified_as']);
     if (verification === 'person') ctx.report(problem('personal-registration.person', at(), { value: account.verified_as! }));
-    else if (verification === 'mismatch') ctx.report(problem('verified-subject-mismatch.mismatch', at(), { value: account.verified_as!, unit: unit!.name }));
+    else if (verification === 'mismatch')
+      ctx.report(problem('verified-subject-mismatch.mismatch', at(), { value: account.verified_as!, unit: unit!.name }));
   }
 }
 

@@ -140,7 +140,10 @@ class Parser {
   /** One escape that stands for one character or a character class. */
   #escapeSource(): string {
     const rest = this.src.slice(this.#i);
-    const m = /^\\(?:[pP]\{[^}]*\}|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|0(?!\d)|[dDwWsStnrfv]|[\\^$.*+?()[\]{}|/])/.exec(rest);
+    const m =
+      /^\\(?:[pP]\{[^}]*\}|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|0(?!\d)|[dDwWsStnrfv]|[\\^$.*+?()[\]{}|/])/.exec(
+        rest,
+      );
     if (!m) {
       if (/^\\[bB]/.test(rest)) throw new UnsupportedPattern('不支持 \\b、\\B 单词边界');
       if (/^\\[1-9k]/.test(rest)) throw new UnsupportedPattern('不支持 \\1、\\k<名称> 这样的反向引用');
@@ -167,7 +170,8 @@ class Compiler {
   readonly states: State[] = [];
 
   #add(state: State): number {
-    if (this.states.length >= MAX_PATTERN_STATES) throw new UnsupportedPattern(`格式过于复杂（展开后超过 ${MAX_PATTERN_STATES} 个状态），请简化重复次数`);
+    if (this.states.length >= MAX_PATTERN_STATES)
+      throw new UnsupportedPattern(`格式过于复杂（展开后超过 ${MAX_PATTERN_STATES} 个状态），请简化重复次数`);
     this.states.push(state);
     return this.states.length - 1;
   }
@@ -187,7 +191,8 @@ class Compiler {
       }
       case 'alt': {
         let entry = this.compile(ast.options[ast.options.length - 1]!, next);
-        for (let i = ast.options.length - 2; i >= 0; i--) entry = this.#add({ k: 'split', a: this.compile(ast.options[i]!, next), b: entry });
+        for (let i = ast.options.length - 2; i >= 0; i--)
+          entry = this.#add({ k: 'split', a: this.compile(ast.options[i]!, next), b: entry });
         return entry;
       }
       case 'repeat': {

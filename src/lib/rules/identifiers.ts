@@ -95,7 +95,9 @@ export function checkIdentifiers(ctx: RuleContext): void {
     }
     const { matcher, reason } = compilePattern(p.handle_pattern);
     if (!matcher) {
-      ctx.report(problem('schema.bad-regex', catalogue.origin.at(['platforms', i, 'handle_pattern']), { pattern: p.handle_pattern, reason }));
+      ctx.report(
+        problem('schema.bad-regex', catalogue.origin.at(['platforms', i, 'handle_pattern']), { pattern: p.handle_pattern, reason }),
+      );
     }
   });
 
@@ -109,7 +111,12 @@ export function checkIdentifiers(ctx: RuleContext): void {
     if (first.owner === c.owner) return;
     const firstAt = first.origin.at(first.path);
     const params = { what, value, other: first.owner, otherFile: firstAt.file, otherLine: firstAt.line };
-    const code = !c.impostor && !first.impostor ? 'duplicate-identifier.account' : first.impostor && c.impostor ? 'duplicate-identifier.impostor-twice' : 'duplicate-identifier.impostor';
+    const code =
+      !c.impostor && !first.impostor
+        ? 'duplicate-identifier.account'
+        : first.impostor && c.impostor
+          ? 'duplicate-identifier.impostor-twice'
+          : 'duplicate-identifier.impostor';
     ctx.report(problem(code, c.origin.at(c.path), params));
   };
 
@@ -121,12 +128,22 @@ export function checkIdentifiers(ctx: RuleContext): void {
 
     const re = handleRegExp(platform.handle_pattern);
     if (re && !re.test(account.handle)) {
-      ctx.report(problem('schema.handle-pattern', at(['handle']), { handle: account.handle, label: platform.handle_label, hint: platform.handle_hint, example: platform.handle_example }));
+      ctx.report(
+        problem('schema.handle-pattern', at(['handle']), {
+          handle: account.handle,
+          label: platform.handle_label,
+          hint: platform.handle_hint,
+          example: platform.handle_example,
+        }),
+      );
     }
     claim(`h:${platform.id}:${normalizeHandle(account.handle)}`, platform.handle_label, account.handle, { ...base, path: ['handle'] });
 
     if (account.url === null) {
-      if (platform.url_required) ctx.report(problem('platform-url-mismatch.required', at(['url']), { platform: platform.name, example: platform.url_example ?? '' }));
+      if (platform.url_required)
+        ctx.report(
+          problem('platform-url-mismatch.required', at(['url']), { platform: platform.name, example: platform.url_example ?? '' }),
+        );
     } else if (checkUrl(ctx, account.url, platform, at(['url']), { httpAllowed: false })) {
       claim(`u:${urlKey(account.url, platforms)}`, '账号链接', account.url, { ...base, path: ['url'] });
     }

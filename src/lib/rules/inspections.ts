@@ -21,7 +21,13 @@ export function checkInspections(ctx: RuleContext): void {
   } else {
     const age = inspectionAge(latest, asOf, policy);
     if (age.overdue) {
-      ctx.report(problem('inspection-missing.overdue', latest.origin.at(['date']), { latest: latest.date, days: age.days, interval: policy.inspection_interval_days }));
+      ctx.report(
+        problem('inspection-missing.overdue', latest.origin.at(['date']), {
+          latest: latest.date,
+          days: age.days,
+          interval: policy.inspection_interval_days,
+        }),
+      );
     }
     for (const account of absentAccounts(latest, dataset.accounts)) {
       ctx.report(problem('inspection-missing.absent', latest.origin.at(['checks'], 'key'), { account: account.id, date: latest.date }));
@@ -29,7 +35,12 @@ export function checkInspections(ctx: RuleContext): void {
     for (const fact of checkFacts(latest, ctx.accountById, policy)) {
       if (fact.level === 'ok') continue;
       const c = fact.check;
-      const params = { account: c.account, days: fact.days, lastPost: c.last_post ?? `无（${fact.account.opened} 开设）`, date: latest.date };
+      const params = {
+        account: c.account,
+        days: fact.days,
+        lastPost: c.last_post ?? `无（${fact.account.opened} 开设）`,
+        date: latest.date,
+      };
       const at = latest.origin.at(['checks', fact.index, 'last_post']);
       if (fact.level === 'fail') ctx.report(problem('stale-fail.days', at, { ...params, limit: policy.stale_fail_days }));
       else ctx.report(problem('stale-warning.days', at, { ...params, limit: policy.stale_warning_days }));

@@ -20,7 +20,8 @@ export function checkReferences(ctx: RuleContext): void {
   }
 
   for (const unit of dataset.units) {
-    if (unit.parent !== null && !unitExists(unit.parent)) ctx.report(problem('unknown-reference.parent', unit.origin.at(['parent']), { parent: unit.parent }));
+    if (unit.parent !== null && !unitExists(unit.parent))
+      ctx.report(problem('unknown-reference.parent', unit.origin.at(['parent']), { parent: unit.parent }));
   }
   // Parent cycles.
   for (const unit of dataset.units) {
@@ -38,7 +39,9 @@ export function checkReferences(ctx: RuleContext): void {
 
   for (const account of dataset.accounts) {
     if (!platformExists(account.platform)) {
-      ctx.report(problem('unknown-reference.platform', account.origin.at(['platform']), { platform: account.platform, known: knownPlatforms }));
+      ctx.report(
+        problem('unknown-reference.platform', account.origin.at(['platform']), { platform: account.platform, known: knownPlatforms }),
+      );
     }
     account.events.forEach((e, i) => {
       if ((e.type === 'suspended' || e.type === 'deregistered') && e.successor && !accountExists(e.successor)) {
@@ -52,16 +55,20 @@ export function checkReferences(ctx: RuleContext): void {
       ctx.report(problem('unknown-reference.inspector', inspection.origin.at(['inspector']), { inspector: inspection.inspector }));
     }
     inspection.checks.forEach((c, i) => {
-      if (!accountExists(c.account)) ctx.report(problem('unknown-reference.account', inspection.origin.at(['checks', i, 'account']), { account: c.account }));
+      if (!accountExists(c.account))
+        ctx.report(problem('unknown-reference.account', inspection.origin.at(['checks', i, 'account']), { account: c.account }));
     });
     inspection.rectifications.forEach((r, i) => {
-      if (!accountExists(r.account)) ctx.report(problem('unknown-reference.account', inspection.origin.at(['rectifications', i, 'account']), { account: r.account }));
+      if (!accountExists(r.account))
+        ctx.report(problem('unknown-reference.account', inspection.origin.at(['rectifications', i, 'account']), { account: r.account }));
     });
   }
 
   for (const impostor of dataset.impostors) {
     if (!platformExists(impostor.platform)) {
-      ctx.report(problem('unknown-reference.platform', impostor.origin.at(['platform']), { platform: impostor.platform, known: knownPlatforms }));
+      ctx.report(
+        problem('unknown-reference.platform', impostor.origin.at(['platform']), { platform: impostor.platform, known: knownPlatforms }),
+      );
     }
     const target = impostor.imitates;
     if (!(target.includes('/') ? accountExists(target) : unitExists(target))) {

@@ -24,10 +24,7 @@ const eventBase = {
 
 /** Public notice of a closure (停更公告). */
 const noticeUrl = () =>
-  webUrl()
-    .nullable()
-    .optional()
-    .meta({ title: '公告链接', description: '停更／注销公告的网页地址，告知公众该账号不再是官方账号' });
+  webUrl().nullable().optional().meta({ title: '公告链接', description: '停更／注销公告的网页地址，告知公众该账号不再是官方账号' });
 
 /** Account that takes over after a closure. */
 const successor = () =>
@@ -107,7 +104,10 @@ export const AccountSchema = z
     /** Platform id from `data/platforms.yaml`. */
     platform: z.string().max(64).meta({ title: '平台', description: 'data/platforms.yaml 中的平台编号，例如 wechat、weibo、douyin' }),
     /** The platform's public ID: 微信号, 抖音号, 微博 UID, AppID… Quote it when it is all digits. */
-    handle: token(100).meta({ title: '账号 ID', description: '平台上的公开账号 ID（微信号、抖音号、微博 UID、AppID 等）；全是数字时须加引号' }),
+    handle: token(100).meta({
+      title: '账号 ID',
+      description: '平台上的公开账号 ID（微信号、抖音号、微博 UID、AppID 等）；全是数字时须加引号',
+    }),
     /** Other public identifiers citizens may meet: original ID, QR payload URL… */
     identifiers: z
       .array(token(2000))
@@ -116,15 +116,25 @@ export const AccountSchema = z
     /** Public URL of the account, or null where the platform has no public page. */
     url: urlText().nullable().meta({ title: '账号链接', description: '账号的公开网页地址（https://）；平台没有公开网页时写 null' }),
     /** Verification subject (认证主体) shown on the platform, or null when not verified. */
-    verified_as: text({ max: 100 }).nullable().meta({ title: '认证主体', description: '平台上显示的认证主体，应为本单位全称；未认证写 null' }),
+    verified_as: text({ max: 100 })
+      .nullable()
+      .meta({ title: '认证主体', description: '平台上显示的认证主体，应为本单位全称；未认证写 null' }),
     /** What the account is for (功能定位). */
-    purpose: text({ max: 500, multiline: true }).meta({ title: '功能定位', description: '账号的功能定位，例如：发布教育政策、招生考试信息' }),
+    purpose: text({ max: 500, multiline: true }).meta({
+      title: '功能定位',
+      description: '账号的功能定位，例如：发布教育政策、招生考试信息',
+    }),
     /** Who runs it: the unit itself or a contractor. */
-    operation: z.enum(['self', 'outsourced']).meta({ title: '运维方式', description: 'self 自行运维 · outsourced 委托第三方运维（须填写 operator）' }),
+    operation: z
+      .enum(['self', 'outsourced'])
+      .meta({ title: '运维方式', description: 'self 自行运维 · outsourced 委托第三方运维（须填写 operator）' }),
     /** The company running the account when `operation: outsourced`. */
     operator: text({ max: 100 }).nullable().optional().meta({ title: '运维单位', description: '委托运维时的第三方单位名称' }),
     /** Lifecycle events, ascending; the first is `opened`. */
-    events: z.array(EventSchema).min(1).meta({ title: '备案事项', description: '开设、变更、关停、恢复、注销记录，按日期先后排列，第一项为 opened' }),
+    events: z
+      .array(EventSchema)
+      .min(1)
+      .meta({ title: '备案事项', description: '开设、变更、关停、恢复、注销记录，按日期先后排列，第一项为 opened' }),
     /** Approval for a second account on the same platform, or null. */
     waiver: WaiverSchema.nullable().default(null),
     /** Remark. */

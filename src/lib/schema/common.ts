@@ -76,7 +76,10 @@ export function accountId() {
 
 /** A unit id or an account id. */
 export function unitOrAccountId() {
-  return z.string().max(129).regex(new RegExp(`^${SLUG_PATTERN}(?:/${SLUG_PATTERN})?$`));
+  return z
+    .string()
+    .max(129)
+    .regex(new RegExp(`^${SLUG_PATTERN}(?:/${SLUG_PATTERN})?$`));
 }
 
 /**

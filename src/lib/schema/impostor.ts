@@ -10,7 +10,9 @@ export const ImpostorSchema = z
     /** Name the impostor shows. */
     name: text({ max: 100 }).meta({ title: '仿冒账号名称', description: '仿冒账号显示的名称' }),
     /** The impostor's public ID, or null when unknown. */
-    handle: token(100).nullable().meta({ title: '仿冒账号 ID', description: '仿冒账号的账号 ID；不知道写 null（handle 和 url 至少填一个）' }),
+    handle: token(100)
+      .nullable()
+      .meta({ title: '仿冒账号 ID', description: '仿冒账号的账号 ID；不知道写 null（handle 和 url 至少填一个）' }),
     /** The impostor's URL, or null when unknown. */
     url: urlText().nullable().meta({ title: '仿冒账号链接', description: '仿冒账号的链接；不知道写 null' }),
     /** The official account (`unit/slug`) or unit it pretends to be. */
@@ -22,7 +24,9 @@ export const ImpostorSchema = z
     /** Day the platform removed it, or null while it is still online. */
     removed: date().nullable().meta({ title: '处置日期', description: '平台关闭该账号的日期；仍在线写 null' }),
     /** How it was found. */
-    source: z.enum(['inspection', 'public-report']).meta({ title: '发现途径', description: 'inspection 巡查发现 · public-report 群众举报' }),
+    source: z
+      .enum(['inspection', 'public-report'])
+      .meta({ title: '发现途径', description: 'inspection 巡查发现 · public-report 群众举报' }),
     /** Remark. */
     note: note().optional().meta({ title: '备注', description: '备注' }),
   })

@@ -15,9 +15,11 @@ export const FINDINGS = {
 export type Finding = keyof typeof FINDINGS;
 
 const finding = () =>
-  z
-    .enum(Object.keys(FINDINGS) as [Finding, ...Finding[]])
-    .meta({ title: '问题', description: 'stale 更新不及时 · unreachable 无法访问 · no-interaction 互动功能缺失 · content-error 内容错误 · unverified 未认证 · name-mismatch 名称不符 · impersonated 被仿冒' });
+  z.enum(Object.keys(FINDINGS) as [Finding, ...Finding[]]).meta({
+    title: '问题',
+    description:
+      'stale 更新不及时 · unreachable 无法访问 · no-interaction 互动功能缺失 · content-error 内容错误 · unverified 未认证 · name-mismatch 名称不符 · impersonated 被仿冒',
+  });
 
 /** The result of checking one account. */
 export const CheckSchema = z

@@ -16,7 +16,9 @@ const nullableText = (title: string, description: string) => z.string().nullable
 /** What every document starts with: which registry, as of when, under which licence. */
 const header = {
   title: z.string().meta({ title: '名录标题', description: '发布本数据的名录' }),
-  region: z.strictObject({ name: z.string(), code: z.string().regex(/^\d{6}$/) }).meta({ title: '地区', description: '名录覆盖的行政区：名称和 6 位行政区划代码' }),
+  region: z
+    .strictObject({ name: z.string(), code: z.string().regex(/^\d{6}$/) })
+    .meta({ title: '地区', description: '名录覆盖的行政区：名称和 6 位行政区划代码' }),
   publisher: z.string().meta({ title: '发布单位', description: '负责名录的单位' }),
   as_of: day().meta({ title: '数据日期', description: '数据截至的日期（状态按这一天计算），YYYY-MM-DD' }),
   license: z.string().nullable().meta({ title: '许可协议', description: '数据的许可协议（SPDX 标识，例如 CC-BY-4.0）；未声明为 null' }),
@@ -28,12 +30,18 @@ const statusEnum = z.enum(['active', 'suspended', 'deregistered']);
 /** An event as published: type, days, and the fields of its type. */
 export const OpenEventSchema = z
   .strictObject({
-    type: z.enum(Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES, ...(keyof typeof EVENT_TYPES)[]]).meta({ title: '事项类型', description: 'opened 开设 · changed 变更 · suspended 关停 · resumed 恢复 · deregistered 注销' }),
+    type: z
+      .enum(Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES, ...(keyof typeof EVENT_TYPES)[]])
+      .meta({ title: '事项类型', description: 'opened 开设 · changed 变更 · suspended 关停 · resumed 恢复 · deregistered 注销' }),
     date: day().meta({ title: '发生日期', description: 'YYYY-MM-DD' }),
     filed: day().meta({ title: '备案日期', description: 'YYYY-MM-DD' }),
     previous_name: z.string().optional().meta({ title: '原名称', description: '变更前的账号名称' }),
     previous_handle: z.string().optional().meta({ title: '原账号 ID', description: '变更前的账号 ID' }),
-    previous_verified_as: z.string().nullable().optional().meta({ title: '原认证主体', description: '变更前的认证主体；null 表示原来未认证' }),
+    previous_verified_as: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ title: '原认证主体', description: '变更前的认证主体；null 表示原来未认证' }),
     notice_url: z.string().nullable().optional().meta({ title: '公告链接', description: '停更／注销公告的网页地址' }),
     successor: z.string().nullable().optional().meta({ title: '接替账号', description: '接替账号的编号' }),
     note: z.string().optional().meta({ title: '备注', description: '备注' }),
@@ -77,7 +85,9 @@ export const OpenAccountSchema = z
       .strictObject({
         date: day().meta({ title: '巡查日期', description: 'YYYY-MM-DD' }),
         last_post: day().nullable().meta({ title: '最近更新日期', description: '巡查时看到的最近一次发布日期；从未发布为 null' }),
-        findings: z.array(z.enum(Object.keys(FINDINGS) as [keyof typeof FINDINGS, ...(keyof typeof FINDINGS)[]])).meta({ title: '发现问题', description: '问题代码，见巡查记录的说明' }),
+        findings: z
+          .array(z.enum(Object.keys(FINDINGS) as [keyof typeof FINDINGS, ...(keyof typeof FINDINGS)[]]))
+          .meta({ title: '发现问题', description: '问题代码，见巡查记录的说明' }),
       })
       .nullable()
       .meta({ title: '最近一次巡查', description: '检查了本账号的最近一次巡查；没有为 null' }),
@@ -87,7 +97,11 @@ export const OpenAccountSchema = z
 
 /** `/data/accounts.json`. */
 export const OpenAccountsSchema = z
-  .strictObject({ ...header, count: z.int().min(0).meta({ title: '数量', description: '账号数' }), accounts: z.array(OpenAccountSchema).meta({ title: '账号', description: '全部账号（含已关停、已注销），按编号排序' }) })
+  .strictObject({
+    ...header,
+    count: z.int().min(0).meta({ title: '数量', description: '账号数' }),
+    accounts: z.array(OpenAccountSchema).meta({ title: '账号', description: '全部账号（含已关停、已注销），按编号排序' }),
+  })
   .meta({ title: '政务新媒体账号（开放数据）', description: '/data/accounts.json：名录中的全部账号' });
 
 /** One unit as published (public office contacts only; maintainers are left out). */
@@ -97,11 +111,19 @@ export const OpenUnitSchema = z
     name: z.string().meta({ title: '单位全称', description: '单位全称' }),
     short_name: nullableText('简称', '单位简称；没有为 null'),
     aliases: z.array(z.string()).meta({ title: '其他名称', description: '平台认证主体可能显示的其他正式名称' }),
-    kind: z.enum(Object.keys(UNIT_KINDS) as [keyof typeof UNIT_KINDS, ...(keyof typeof UNIT_KINDS)[]]).meta({ title: '单位类型', description: 'township 乡镇 · county-department 县直部门 · institution 事业单位 · village 村（社区） · other 其他' }),
+    kind: z.enum(Object.keys(UNIT_KINDS) as [keyof typeof UNIT_KINDS, ...(keyof typeof UNIT_KINDS)[]]).meta({
+      title: '单位类型',
+      description: 'township 乡镇 · county-department 县直部门 · institution 事业单位 · village 村（社区） · other 其他',
+    }),
     kind_name: z.string().meta({ title: '单位类型名称', description: '单位类型的中文名称' }),
     parent: nullableText('上级单位', '上级单位编号；没有为 null'),
     contact: z
-      .strictObject({ phone: z.string().optional(), email: z.string().optional(), address: z.string().optional(), website: z.string().optional() })
+      .strictObject({
+        phone: z.string().optional(),
+        email: z.string().optional(),
+        address: z.string().optional(),
+        website: z.string().optional(),
+      })
       .meta({ title: '公开联系方式', description: '办公电话、邮箱、地址、网站（没有的项不出现）' }),
     accounts: z
       .strictObject({ active: z.int().min(0), suspended: z.int().min(0), deregistered: z.int().min(0) })
@@ -112,7 +134,11 @@ export const OpenUnitSchema = z
 
 /** `/data/units.json`. */
 export const OpenUnitsSchema = z
-  .strictObject({ ...header, count: z.int().min(0).meta({ title: '数量', description: '单位数' }), units: z.array(OpenUnitSchema).meta({ title: '单位', description: '全部单位，按编号排序' }) })
+  .strictObject({
+    ...header,
+    count: z.int().min(0).meta({ title: '数量', description: '单位数' }),
+    units: z.array(OpenUnitSchema).meta({ title: '单位', description: '全部单位，按编号排序' }),
+  })
   .meta({ title: '单位（开放数据）', description: '/data/units.json：名录中的全部单位' });
 
 /** One impostor as published. */
@@ -129,14 +155,20 @@ export const OpenImpostorSchema = z
     found: day().meta({ title: '发现日期', description: 'YYYY-MM-DD' }),
     reported: day().nullable().meta({ title: '举报日期', description: '向平台举报的日期；尚未举报为 null' }),
     removed: day().nullable().meta({ title: '处置日期', description: '平台关闭该账号的日期；仍在线为 null' }),
-    source: z.enum(['inspection', 'public-report']).meta({ title: '发现途径', description: 'inspection 巡查发现 · public-report 群众举报' }),
+    source: z
+      .enum(['inspection', 'public-report'])
+      .meta({ title: '发现途径', description: 'inspection 巡查发现 · public-report 群众举报' }),
     note: nullableText('说明', '说明；没有为 null'),
   })
   .meta({ title: '仿冒账号', description: '一个被发现的仿冒政务新媒体账号' });
 
 /** `/data/impostors.json`. */
 export const OpenImpostorsSchema = z
-  .strictObject({ ...header, count: z.int().min(0).meta({ title: '数量', description: '仿冒账号数' }), impostors: z.array(OpenImpostorSchema).meta({ title: '仿冒账号', description: '全部仿冒账号记录，按编号排序' }) })
+  .strictObject({
+    ...header,
+    count: z.int().min(0).meta({ title: '数量', description: '仿冒账号数' }),
+    impostors: z.array(OpenImpostorSchema).meta({ title: '仿冒账号', description: '全部仿冒账号记录，按编号排序' }),
+  })
   .meta({ title: '仿冒账号（开放数据）', description: '/data/impostors.json：已发现的仿冒账号' });
 
 export type OpenAccount = z.output<typeof OpenAccountSchema>;

@@ -23,13 +23,18 @@ export const PlatformSchema = z
     /** Hosts the platform's public pages live on; `*.gov.cn` accepts every sub-domain. */
     hosts: z.array(host()).meta({ title: '域名', description: '该平台公开链接所在的域名；*.gov.cn 表示该域名下所有子域名' }),
     /** Whether an account on this platform must give a public URL. */
-    url_required: z.boolean().meta({ title: '须填写链接', description: '该平台账号是否必须填写公开链接（小程序、视频号没有公开网页，写 false）' }),
+    url_required: z
+      .boolean()
+      .meta({ title: '须填写链接', description: '该平台账号是否必须填写公开链接（小程序、视频号没有公开网页，写 false）' }),
     /** What the platform calls an account's public ID. */
     handle_label: text({ max: 30 }).meta({ title: '账号 ID 名称', description: '平台对账号 ID 的叫法，例如：微信号、微博 UID、抖音号' }),
     /** Regular expression a handle must match (whole string). */
     handle_pattern: text({ max: 300 }).meta({ title: '账号 ID 格式', description: '账号 ID 必须符合的正则表达式（整串匹配）' }),
     /** Plain-Chinese description of the handle format, shown in error messages. */
-    handle_hint: text({ max: 200 }).meta({ title: '账号 ID 格式说明', description: '账号 ID 格式的中文说明，出现在错误提示中，例如：6–20 位字母、数字、下划线或减号，以字母开头' }),
+    handle_hint: text({ max: 200 }).meta({
+      title: '账号 ID 格式说明',
+      description: '账号 ID 格式的中文说明，出现在错误提示中，例如：6–20 位字母、数字、下划线或减号，以字母开头',
+    }),
     /** Example handle. */
     handle_example: token(100).meta({ title: '账号 ID 示例', description: '账号 ID 示例（须加引号）' }),
     /**
@@ -37,16 +42,29 @@ export const PlatformSchema = z
      * identifies the account. `m.weibo.cn/u/{id}` and `weibo.com/u/{id}` are the same account.
      */
     url_forms: z
-      .array(z.string().max(300).regex(/^https:\/\/[^\s{}]+\{id\}[^\s{}]*$/))
+      .array(
+        z
+          .string()
+          .max(300)
+          .regex(/^https:\/\/[^\s{}]+\{id\}[^\s{}]*$/),
+      )
       .default([])
-      .meta({ title: '等价链接形式', description: '同一账号的等价链接形式，第一个为标准形式，{id} 代表账号标识部分，例如 https://weibo.com/u/{id}' }),
+      .meta({
+        title: '等价链接形式',
+        description: '同一账号的等价链接形式，第一个为标准形式，{id} 代表账号标识部分，例如 https://weibo.com/u/{id}',
+      }),
     /** Query parameters that identify the account (kept when a URL is normalised); others are dropped. */
-    identity_params: z
-      .array(token(50))
-      .default([])
-      .meta({ title: '标识参数', description: '链接中标识账号的查询参数（规范化时保留），例如微信的 __biz；其余参数（from、share_*、utm_* 等）被去掉' }),
+    identity_params: z.array(token(50)).default([]).meta({
+      title: '标识参数',
+      description: '链接中标识账号的查询参数（规范化时保留），例如微信的 __biz；其余参数（from、share_*、utm_* 等）被去掉',
+    }),
     /** Example of a public URL. */
-    url_example: z.string().max(300).nullable().default(null).meta({ title: '链接示例', description: '公开链接示例；没有公开链接的平台写 null' }),
+    url_example: z
+      .string()
+      .max(300)
+      .nullable()
+      .default(null)
+      .meta({ title: '链接示例', description: '公开链接示例；没有公开链接的平台写 null' }),
   })
   .meta({ title: '平台', description: '一个平台的编号、名称、域名和账号 ID 格式' });
 

@@ -18,9 +18,10 @@ export const PolicySchema = z
     /** Days between two inspections of every account. */
     inspection_interval_days: days('巡查周期（天）', '每隔多少天巡查一次全部账号，例如 7'),
     /** Events before this day predate the filing requirement and are not checked for timeliness. */
-    filing_checked_from: date()
-      .optional()
-      .meta({ title: '备案时限起算日', description: '备案制度施行日期：此前发生的事项（例如历史账号的开设）不检查备案时限，例如 2025-01-01' }),
+    filing_checked_from: date().optional().meta({
+      title: '备案时限起算日',
+      description: '备案制度施行日期：此前发生的事项（例如历史账号的开设）不检查备案时限，例如 2025-01-01',
+    }),
   })
   .meta({ title: '政策阈值', description: 'data/policy.yaml：备案时限、更新要求和巡查周期' });
 

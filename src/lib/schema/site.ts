@@ -8,9 +8,14 @@ export const OfficeSchema = z
     /** Name of the office, e.g. 东乡族自治县人民政府办公室. */
     name: text({ max: 100 }).meta({ title: '主管单位名称', description: '负责名录的单位全称，例如：东乡族自治县人民政府办公室' }),
     /** Unit id of the office in `data/units/`, when it is also a unit of the registry. */
-    unit: slug().nullable().optional().meta({ title: '主管单位编号', description: '该单位在 data/units/ 中的编号（文件夹名）；不在名录中时写 null' }),
+    unit: slug()
+      .nullable()
+      .optional()
+      .meta({ title: '主管单位编号', description: '该单位在 data/units/ 中的编号（文件夹名）；不在名录中时写 null' }),
     /** Public office telephone (landline with area code). */
-    phone: token(40).optional().meta({ title: '办公电话', description: '对外公开的办公电话，带区号，例如 0930-7121234；不得填写个人手机号' }),
+    phone: token(40)
+      .optional()
+      .meta({ title: '办公电话', description: '对外公开的办公电话，带区号，例如 0930-7121234；不得填写个人手机号' }),
     /** Public office e-mail address. */
     email: token(100).optional().meta({ title: '电子邮箱', description: '对外公开的办公邮箱' }),
     /** Postal address of the office. */

@@ -34,16 +34,19 @@ export const UnitSchema = z
       .default([])
       .meta({ title: '其他名称', description: '平台认证主体可能显示的其他正式名称（例如挂牌名称、旧称）' }),
     /** What kind of unit this is. */
-    kind: z
-      .enum(Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind[]])
-      .meta({ title: '单位类型', description: 'township 乡镇 · county-department 县直部门 · institution 事业单位 · village 村（社区） · other 其他' }),
+    kind: z.enum(Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind[]]).meta({
+      title: '单位类型',
+      description: 'township 乡镇 · county-department 县直部门 · institution 事业单位 · village 村（社区） · other 其他',
+    }),
     /** Parent unit id (a village committee's township), or null. */
     parent: slug().nullable().default(null).meta({ title: '上级单位', description: '上级单位编号（例如村委会所属乡镇），没有写 null' }),
     /** Public office contacts only — never a person's mobile number. */
     contact: z
       .strictObject({
         /** Office landline with area code. */
-        phone: token(40).optional().meta({ title: '办公电话', description: '办公座机，带区号，例如 0930-7121234（须加引号或带减号）；不得填写个人手机号' }),
+        phone: token(40)
+          .optional()
+          .meta({ title: '办公电话', description: '办公座机，带区号，例如 0930-7121234（须加引号或带减号）；不得填写个人手机号' }),
         /** Office e-mail. */
         email: token(100).optional().meta({ title: '办公邮箱', description: '单位公开的办公邮箱' }),
         /** Office address. */

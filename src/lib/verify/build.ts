@@ -101,7 +101,9 @@ function brief(a: Account): AccountBrief {
 function successorOf(a: Account, registry: Registry): Account | undefined {
   if (a.status === 'active') return undefined;
   if (a.successor) return registry.accountById.get(a.successor);
-  const later = (registry.accountsByUnit.get(a.unit) ?? []).filter((b) => b.id !== a.id && b.platform === a.platform && b.status === 'active' && b.opened >= a.opened);
+  const later = (registry.accountsByUnit.get(a.unit) ?? []).filter(
+    (b) => b.id !== a.id && b.platform === a.platform && b.status === 'active' && b.opened >= a.opened,
+  );
   return later.sort((x, y) => (x.opened < y.opened ? 1 : x.opened > y.opened ? -1 : 0))[0];
 }
 
@@ -202,7 +204,7 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   }
   for (const imp of registry.impostors) {
     const target = registry.accountById.get(imp.imitates);
-    const im = target ? brief(target) : unitRecs.get(imp.imitates) ?? { t: 'u' as const, id: imp.imitates, n: imp.imitates, a: [], k: 0 };
+    const im = target ? brief(target) : (unitRecs.get(imp.imitates) ?? { t: 'u' as const, id: imp.imitates, n: imp.imitates, a: [], k: 0 });
     const rec: ImpostorRec = { t: 'i', id: imp.id, n: imp.name, p: imp.platform, f: imp.found, im };
     if (imp.handle !== null) rec.h = imp.handle;
     if (imp.url !== null) rec.l = imp.url;
@@ -235,7 +237,8 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     return bytes;
   };
   const nameWeights = new Map<string, KeyWeight>();
-  for (const [key, list] of names) nameWeights.set(key, { full: weigh(key, list, true, NAME_HITS_CAP), brief: weigh(key, list, false, NAME_HITS_CAP) });
+  for (const [key, list] of names)
+    nameWeights.set(key, { full: weigh(key, list, true, NAME_HITS_CAP), brief: weigh(key, list, false, NAME_HITS_CAP) });
   const stop = computeStop(nameWeights, stopBytes);
 
   // A name's full entry goes to the shard of its first gram, unless that gram is terminal (the
@@ -311,7 +314,9 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     }
   };
   exactShards.forEach((entries, i) => write('x', i, serialiseShard(entries, capOf)));
-  nameShards.forEach((entries, i) => write('g', i, { ...serialiseShard(entries.full, () => NAME_HITS_CAP), ...serialiseBriefs(entries.brief, briefOf) }));
+  nameShards.forEach((entries, i) =>
+    write('g', i, { ...serialiseShard(entries.full, () => NAME_HITS_CAP), ...serialiseBriefs(entries.brief, briefOf) }),
+  );
 
   const partial = { ...baseConfig(registry), exact: exactCount, grams: gramCount, stop: [...stop].sort() };
   const hash = createHash('sha256').update(JSON.stringify(partial));

@@ -109,7 +109,8 @@ export function explain(result: VerifyResult, config: VerifyConfig, links: SiteL
   const notes: Line[] = [];
   for (const note of result.query.notes) {
     if (note === 'extracted' || note === 'tracking') {
-      if (result.query.url && !notes.some((n) => n[0] === URL_NOTE)) notes.push([URL_NOTE, { text: result.query.url.canonical, code: true }]);
+      if (result.query.url && !notes.some((n) => n[0] === URL_NOTE))
+        notes.push([URL_NOTE, { text: result.query.url.canonical, code: true }]);
     } else notes.push([NOTE_TEXT[note]]);
   }
 
@@ -158,8 +159,13 @@ function accountCard(a: AccountRec | AccountBrief, ctx: Ctx): Card {
     fields.push(['认证主体', [a.nv ? '未认证' : (a.v ?? a.u)]]);
     fields.push(['开设日期', [chineseDate(a.o)]]);
     if (a.c) fields.push([a.s === 'suspended' ? '关停日期' : '注销日期', [chineseDate(a.c)]]);
-    if (a.fn?.length) fields.push(['曾用名', a.fn.flatMap(([name, until], i) => [...(i ? ['；'] : []), `「${name}」（至 ${chineseDate(until)}）`])]);
-    if (a.fh?.length) fields.push([`曾用${ctx.label(a.p)}`, a.fh.flatMap(([h, until], i) => [...(i ? ['；'] : []), { text: h, code: true }, `（至 ${chineseDate(until)}）`])]);
+    if (a.fn?.length)
+      fields.push(['曾用名', a.fn.flatMap(([name, until], i) => [...(i ? ['；'] : []), `「${name}」（至 ${chineseDate(until)}）`])]);
+    if (a.fh?.length)
+      fields.push([
+        `曾用${ctx.label(a.p)}`,
+        a.fh.flatMap(([h, until], i) => [...(i ? ['；'] : []), { text: h, code: true }, `（至 ${chineseDate(until)}）`]),
+      ]);
   }
   if (a.l && a.s === 'active') fields.push(['官方链接', [{ text: a.l, href: a.l, code: true }]]);
   else if (a.l) fields.push(['原链接', [{ text: a.l, code: true }]]);
@@ -215,7 +221,9 @@ function others(result: VerifyResult): Match[] {
 }
 
 function cutNote(result: VerifyResult, shown: number): Line | undefined {
-  return result.total && result.total > shown ? [`共有 ${result.total} 条登记记录与之一致，这里只列出 ${shown} 条：请用账号 ID 或链接核验。`] : undefined;
+  return result.total && result.total > shown
+    ? [`共有 ${result.total} 条登记记录与之一致，这里只列出 ${shown} 条：请用账号 ID 或链接核验。`]
+    : undefined;
 }
 
 function official(result: VerifyResult, ctx: Ctx): Partial {
@@ -227,17 +235,27 @@ function official(result: VerifyResult, ctx: Ctx): Partial {
     const active = [a, ...same.filter((m) => m.rec.t === 'a' && m.rec.s === 'active').map((m) => m.rec as AccountRec)];
     const closedOnes = same.filter((m) => m.rec.t === 'a' && m.rec.s !== 'active').map((m) => m.rec as AccountRec);
     const impostors = result.others.filter((m) => m.rec.t === 'i').map((m) => m.rec as ImpostorRec);
-    const evidence: EvidenceGroup[] = [{ title: active.length > 1 ? `使用这个名称的官方账号（${active.length} 个）` : '使用这个名称的官方账号', cards: active.map((x) => accountCard(x, ctx)), ...optionalNote(cutNote(result, result.others.length + 1)) }];
+    const evidence: EvidenceGroup[] = [
+      {
+        title: active.length > 1 ? `使用这个名称的官方账号（${active.length} 个）` : '使用这个名称的官方账号',
+        cards: active.map((x) => accountCard(x, ctx)),
+        ...optionalNote(cutNote(result, result.others.length + 1)),
+      },
+    ];
     if (closedOnes.length) evidence.push({ title: '同名的已关停或注销账号', cards: closedOnes.map((x) => accountCard(x, ctx)) });
     if (impostors.length) evidence.push({ title: '同名的仿冒账号', cards: impostors.map((x) => impostorCard(x, ctx)) });
     const handles: Line = [];
-    active.slice(0, 4).forEach((x, i) => handles.push(...(i ? ['、'] : []), `${ctx.pname(x.p)}${ctx.label(x.p)} `, { text: x.h, code: true }));
+    active
+      .slice(0, 4)
+      .forEach((x, i) => handles.push(...(i ? ['、'] : []), `${ctx.pname(x.p)}${ctx.label(x.p)} `, { text: x.h, code: true }));
     return {
       tone: 'warn',
       headline: '名称与官方账号一致——请再核对账号 ID',
       summary: [
         [quoted(a.n), `是名录中${active.length > 1 ? ` ${active.length} 个` : ''}官方账号的名称（${a.u}）。`],
-        ['但名称可以被复制：仿冒账号常常使用和官方完全相同的名称与头像。请在平台上打开这个账号的主页，核对它的账号 ID 和认证主体是否与下面的登记一致。'],
+        [
+          '但名称可以被复制：仿冒账号常常使用和官方完全相同的名称与头像。请在平台上打开这个账号的主页，核对它的账号 ID 和认证主体是否与下面的登记一致。',
+        ],
         ['官方账号 ID：', ...handles, active.length > 4 ? ' 等。' : '。'],
       ],
       evidence,
@@ -250,7 +268,12 @@ function official(result: VerifyResult, ctx: Ctx): Partial {
   }
   const how = HOW_MATCHED[primary.kind] ?? '登记信息';
   const evidence: EvidenceGroup[] = [{ title: '名录登记', cards: [accountCard(a, ctx)] }];
-  if (same.length) evidence.push({ title: `同一${how}还登记在`, cards: same.map((m) => accountCard(m.rec as AccountRec, ctx)), ...optionalNote(cutNote(result, same.length + 1)) });
+  if (same.length)
+    evidence.push({
+      title: `同一${how}还登记在`,
+      cards: same.map((m) => accountCard(m.rec as AccountRec, ctx)),
+      ...optionalNote(cutNote(result, same.length + 1)),
+    });
   return {
     tone: 'ok',
     headline: '这是备案的官方账号',
@@ -260,7 +283,9 @@ function official(result: VerifyResult, ctx: Ctx): Partial {
     ],
     evidence,
     steps: [
-      a.l ? ['请通过官方链接访问或关注：', { text: a.l, href: a.l, code: true }] : [`请在${ctx.pname(a.p)}中搜索${ctx.label(a.p)} `, { text: a.h, code: true }, ' 找到它。'],
+      a.l
+        ? ['请通过官方链接访问或关注：', { text: a.l, href: a.l, code: true }]
+        : [`请在${ctx.pname(a.p)}中搜索${ctx.label(a.p)} `, { text: a.h, code: true }, ' 找到它。'],
       ['如果这个账号发布的内容可疑（例如索要钱款、个人信息），可能是账号被盗用：', ...officeLine(ctx.config.office)],
     ],
   };
@@ -280,12 +305,16 @@ function former(result: VerifyResult, ctx: Ctx): Partial {
   const old = entry?.[0] ?? result.query.display;
   const until = entry ? chineseDate(entry[1]) : '';
   const what = byHandle ? ctx.label(a.p) : '名称';
-  const now: Line = byHandle ? [`现在的${ctx.label(a.p)}是 `, { text: a.h, code: true }, '。'] : ['现名', quoted(a.n), `（${ctx.label(a.p)} `, { text: a.h, code: true }, '）。'];
+  const now: Line = byHandle
+    ? [`现在的${ctx.label(a.p)}是 `, { text: a.h, code: true }, '。']
+    : ['现名', quoted(a.n), `（${ctx.label(a.p)} `, { text: a.h, code: true }, '）。'];
   const summary: Line[] = [
     [quoted(old), `是${a.u}的${ctx.pname(a.p)}账号${until ? `在 ${until}之前` : '以前'}使用的${what}，该账号`, ...now],
   ];
   if (a.s !== 'active') summary.push([`这个账号已于 ${chineseDate(a.c ?? '')}${a.s === 'suspended' ? '关停' : '注销'}，不再发布信息。`]);
-  summary.push([`如果你现在看到的账号仍在使用以前的${what}，它可能是旧截图、旧海报，也可能是有人用旧${what}注册的另一个账号：请核对${ctx.label(a.p)}。`]);
+  summary.push([
+    `如果你现在看到的账号仍在使用以前的${what}，它可能是旧截图、旧海报，也可能是有人用旧${what}注册的另一个账号：请核对${ctx.label(a.p)}。`,
+  ]);
   const evidence: EvidenceGroup[] = [{ title: '名录登记', cards: [accountCard(a, ctx)] }];
   const rest = others(result);
   if (rest.length) evidence.push({ title: '其他相关登记', cards: rest.map((m) => card(m, ctx)) });
@@ -296,7 +325,16 @@ function former(result: VerifyResult, ctx: Ctx): Partial {
     summary,
     evidence,
     steps: [
-      follow ? (follow.l ? ['请关注它现在的账号：', { text: follow.n, href: ctx.links.account(follow.id) }, '，官方链接 ', { text: follow.l, href: follow.l, code: true }] : ['请关注它现在的账号：', { text: follow.n, href: ctx.links.account(follow.id) }, `（${ctx.pname(follow.p)}）。`]) : ['请在名录中查看该单位现在的账号：', { text: a.u, href: ctx.links.unit(a.id.split('/')[0]!) }],
+      follow
+        ? follow.l
+          ? [
+              '请关注它现在的账号：',
+              { text: follow.n, href: ctx.links.account(follow.id) },
+              '，官方链接 ',
+              { text: follow.l, href: follow.l, code: true },
+            ]
+          : ['请关注它现在的账号：', { text: follow.n, href: ctx.links.account(follow.id) }, `（${ctx.pname(follow.p)}）。`]
+        : ['请在名录中查看该单位现在的账号：', { text: a.u, href: ctx.links.unit(a.id.split('/')[0]!) }],
       [`仍在使用旧${what}、却不是上面这个账号的，可能是仿冒：`, ...reportSteps(a.p, ctx)[0]!],
       officeLine(ctx.config.office),
     ],
@@ -312,7 +350,15 @@ function card(m: Match, ctx: Ctx): Card {
 function closed(result: VerifyResult, ctx: Ctx): Partial {
   const a = result.primary!.rec as AccountRec;
   const verb = a.s === 'suspended' ? '关停' : '注销';
-  const summary: Line[] = [[`${a.u}的${ctx.pname(a.p)}账号`, quoted(a.n), `（${ctx.label(a.p)} `, { text: a.h, code: true }, `）已于 ${chineseDate(a.c ?? '')}${verb}，不再是官方信息发布渠道。`]];
+  const summary: Line[] = [
+    [
+      `${a.u}的${ctx.pname(a.p)}账号`,
+      quoted(a.n),
+      `（${ctx.label(a.p)} `,
+      { text: a.h, code: true },
+      `）已于 ${chineseDate(a.c ?? '')}${verb}，不再是官方信息发布渠道。`,
+    ],
+  ];
   if (a.x) summary.push(['停更公告：', { text: a.x, href: a.x, code: true }]);
   else summary.push(['名录中没有登记它的停更公告。']);
   if (a.su) summary.push(['后续信息由', { text: `${a.su.n}（${ctx.pname(a.su.p)}）`, href: ctx.links.account(a.su.id) }, '发布。']);
@@ -326,7 +372,13 @@ function closed(result: VerifyResult, ctx: Ctx): Partial {
     summary,
     evidence,
     steps: [
-      a.su ? ['请改为关注后续账号：', { text: a.su.n, href: ctx.links.account(a.su.id) }, ...(a.su.l ? ['，官方链接 ', { text: a.su.l, href: a.su.l, code: true }] : [])] : ['请在名录中查看该单位现在的账号：', { text: a.u, href: ctx.links.unit(a.id.split('/')[0]!) }],
+      a.su
+        ? [
+            '请改为关注后续账号：',
+            { text: a.su.n, href: ctx.links.account(a.su.id) },
+            ...(a.su.l ? ['，官方链接 ', { text: a.su.l, href: a.su.l, code: true }] : []),
+          ]
+        : ['请在名录中查看该单位现在的账号：', { text: a.u, href: ctx.links.unit(a.id.split('/')[0]!) }],
       [`已${verb}的账号如果仍在发布信息、或以官方名义联系你，请提高警惕：`, ...officeLine(ctx.config.office)],
     ],
   };
@@ -335,7 +387,8 @@ function closed(result: VerifyResult, ctx: Ctx): Partial {
 function impostor(result: VerifyResult, ctx: Ctx): Partial {
   const i = result.primary!.rec as ImpostorRec;
   const target = i.im;
-  const targetLine: Line = 't' in target ? ['冒充', quoted(target.n), '（单位）'] : ['冒充', `${ctx.pname(target.p)}账号`, quoted(target.n)];
+  const targetLine: Line =
+    't' in target ? ['冒充', quoted(target.n), '（单位）'] : ['冒充', `${ctx.pname(target.p)}账号`, quoted(target.n)];
   const state = i.m
     ? `平台已于 ${chineseDate(i.m)}关闭该账号；如果你仍能看到它，请再次举报。`
     : i.r
@@ -344,7 +397,14 @@ function impostor(result: VerifyResult, ctx: Ctx): Partial {
   const evidence: EvidenceGroup[] = [{ title: '仿冒账号登记', cards: [impostorCard(i, ctx)] }];
   if ('t' in target) evidence.push({ title: '被冒充的单位', cards: [unitCard(target, ctx)] });
   else evidence.push({ title: '被冒充的官方账号', cards: [accountCard(target, ctx)] });
-  const realLink: Line = 't' in target ? ['关注真正的官方账号：', { text: `${target.n}的账号`, href: ctx.links.unit(target.id) }] : ['关注真正的官方账号：', { text: target.n, href: ctx.links.account(target.id) }, ...(target.l ? ['，官方链接 ', { text: target.l, href: target.l, code: true }] : [])];
+  const realLink: Line =
+    't' in target
+      ? ['关注真正的官方账号：', { text: `${target.n}的账号`, href: ctx.links.unit(target.id) }]
+      : [
+          '关注真正的官方账号：',
+          { text: target.n, href: ctx.links.account(target.id) },
+          ...(target.l ? ['，官方链接 ', { text: target.l, href: target.l, code: true }] : []),
+        ];
   return {
     tone: 'bad',
     headline: '这是已登记的仿冒账号',
@@ -364,7 +424,14 @@ const REASON_TEXT: Record<Lookalike['reason'], string> = {
 };
 
 function lookalikeCard(l: Lookalike, ctx: Ctx): Card {
-  if (l.type === 'unit') return { title: [l.name], fields: [['相似之处', [REASON_TEXT[l.reason]]], ['名录登记', [{ text: '查看该单位的全部账号', href: ctx.links.unit(l.id) }]]] };
+  if (l.type === 'unit')
+    return {
+      title: [l.name],
+      fields: [
+        ['相似之处', [REASON_TEXT[l.reason]]],
+        ['名录登记', [{ text: '查看该单位的全部账号', href: ctx.links.unit(l.id) }]],
+      ],
+    };
   const fields: Card['fields'] = [];
   if (l.platform) fields.push(['平台', [ctx.pname(l.platform)]]);
   if (l.handle) fields.push([ctx.label(l.platform), [{ text: l.handle, code: true }]]);
@@ -392,12 +459,19 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
   if (primary?.kind === 'uname' && primary.rec.t === 'u') {
     const u = primary.rec;
     evidence.push({ title: '单位', cards: [unitCard(u, ctx)] });
-    if (accounts.length) evidence.push({ title: `该单位的在用账号${u.k > accounts.length ? `（共 ${u.k} 个，列出 ${accounts.length} 个）` : ''}`, cards: accounts.map((l) => lookalikeCard(l, ctx)) });
+    if (accounts.length)
+      evidence.push({
+        title: `该单位的在用账号${u.k > accounts.length ? `（共 ${u.k} 个，列出 ${accounts.length} 个）` : ''}`,
+        cards: accounts.map((l) => lookalikeCard(l, ctx)),
+      });
     return {
       tone: 'info',
       headline: '这是单位名称，不是账号名称',
       summary: [
-        [quoted(u.n), `是名录中的一个单位${u.sn && u.sn !== u.n ? `（简称「${u.sn}」）` : ''}。平台上显示的「认证主体」通常就是单位名称，但仿冒账号也可能冒用它。`],
+        [
+          quoted(u.n),
+          `是名录中的一个单位${u.sn && u.sn !== u.n ? `（简称「${u.sn}」）` : ''}。平台上显示的「认证主体」通常就是单位名称，但仿冒账号也可能冒用它。`,
+        ],
         ['单位可以开设多个账号：请核对你看到的账号是否是下面列出的账号之一（比对账号 ID）。'],
       ],
       evidence,
@@ -428,8 +502,17 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
     tone: 'bad',
     headline: '名录中没有这个账号，但它与官方账号相似',
     summary: [
-      [quoted(q), byHandle ? '不是名录中任何账号的账号 ID，但它像官方账号 ID ' : '不是名录中任何账号的名称，但与', ...(best ? (byHandle ? [{ text: best.value, code: true }] : [quoted(best.value)]) : []), byHandle ? '，只是前后多了字符。' : '等官方账号相似。'],
-      [byHandle ? '仿冒账号常在官方账号 ID 后面加上「_gf」「official」或数字。' : '仿冒账号常在官方名称前后加上「官方」「发布」「服务号」等字样，或者换掉一两个字、改用繁体字。它很可能不是官方账号。'],
+      [
+        quoted(q),
+        byHandle ? '不是名录中任何账号的账号 ID，但它像官方账号 ID ' : '不是名录中任何账号的名称，但与',
+        ...(best ? (byHandle ? [{ text: best.value, code: true }] : [quoted(best.value)]) : []),
+        byHandle ? '，只是前后多了字符。' : '等官方账号相似。',
+      ],
+      [
+        byHandle
+          ? '仿冒账号常在官方账号 ID 后面加上「_gf」「official」或数字。'
+          : '仿冒账号常在官方名称前后加上「官方」「发布」「服务号」等字样，或者换掉一两个字、改用繁体字。它很可能不是官方账号。',
+      ],
     ],
     evidence,
     steps,
@@ -439,9 +522,11 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
 const HINT_TEXT: Record<UrlHint, string> = {
   credentials: '这个链接在「@」前面藏了一个假网址，实际打开的是「@」后面的网站。这是仿冒链接的常见手法：请不要打开它。',
   'short-link': '这是短链接，只有平台自己能解析。请在手机 App 中打开它，进入账号主页，复制主页链接或账号 ID，再来核验。',
-  article: '这是一篇公众号文章的链接，它本身不含公众号的身份。请在文章顶部点公众号名称进入主页，复制微信号，或在主页右上角「…」中复制链接，再来核验。',
+  article:
+    '这是一篇公众号文章的链接，它本身不含公众号的身份。请在文章顶部点公众号名称进入主页，复制微信号，或在主页右上角「…」中复制链接，再来核验。',
   'platform-page': '这是平台上的一个页面，但名录中没有登记这个链接。如果它是某个账号的主页，这个账号就不在名录中。',
-  'lookalike-host': '这个链接的域名不是任何平台的官方域名，却含有平台的名字，可能是钓鱼网站：请不要在其中输入账号、密码、验证码，也不要付款。',
+  'lookalike-host':
+    '这个链接的域名不是任何平台的官方域名，却含有平台的名字，可能是钓鱼网站：请不要在其中输入账号、密码、验证码，也不要付款。',
   'other-site': '这是一个网站链接，不是名录中登记的账号链接。政府网站的域名一般以 .gov.cn 结尾。',
 };
 
@@ -451,10 +536,15 @@ function unknown(result: VerifyResult, q: string, ctx: Ctx): Partial {
   if (hint) summary.push([HINT_TEXT[hint]]);
   if (hint !== 'credentials' && hint !== 'lookalike-host') {
     summary.push(['名录中没有与', quoted(q), '一致或相似的账号。']);
-    summary.push([`这不一定说明它是仿冒的：名录只收录${ctx.config.region}各单位备案的政务新媒体账号。但以${ctx.config.region}政府部门名义发布信息的账号，都应当在名录中。`]);
+    summary.push([
+      `这不一定说明它是仿冒的：名录只收录${ctx.config.region}各单位备案的政务新媒体账号。但以${ctx.config.region}政府部门名义发布信息的账号，都应当在名录中。`,
+    ]);
   }
   const host = result.query.url?.host;
-  const evidence: EvidenceGroup[] = host && (hint === 'credentials' || hint === 'lookalike-host' || hint === 'other-site') ? [{ title: '链接实际指向', cards: [{ title: [{ text: host, code: true }], fields: [] }] }] : [];
+  const evidence: EvidenceGroup[] =
+    host && (hint === 'credentials' || hint === 'lookalike-host' || hint === 'other-site')
+      ? [{ title: '链接实际指向', cards: [{ title: [{ text: host, code: true }], fields: [] }] }]
+      : [];
   return {
     tone: hint === 'credentials' || hint === 'lookalike-host' ? 'bad' : 'info',
     headline: hint === 'credentials' || hint === 'lookalike-host' ? '这个链接可疑' : '名录中没有找到',
@@ -462,7 +552,13 @@ function unknown(result: VerifyResult, q: string, ctx: Ctx): Partial {
     evidence,
     steps: [
       ['换一种方式核验：账号 ID（微信号、抖音号等）和账号主页链接比名称可靠。'],
-      ['在名录中按单位查找：', { text: '全部单位', href: ctx.links.units() }, '；已关停的账号见', { text: '已关停账号', href: ctx.links.closed() }, '。'],
+      [
+        '在名录中按单位查找：',
+        { text: '全部单位', href: ctx.links.units() },
+        '；已关停的账号见',
+        { text: '已关停账号', href: ctx.links.closed() },
+        '。',
+      ],
       ['拿不准的，或发现有人冒充政府部门：', ...officeLine(ctx.config.office)],
     ],
   };

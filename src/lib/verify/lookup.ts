@@ -50,10 +50,22 @@ function fromRecord(rec: Rec | Brief, value: string, via: HitKind, reason: Looka
   if (Array.isArray(rec)) {
     const [t, id, name, platform, handle, status] = rec;
     const type = t === 'a' ? 'account' : t === 'i' ? 'impostor' : 'unit';
-    return { type, id, name, ...(platform ? { platform } : {}), ...(handle ? { handle } : {}), ...(status ? { status } : {}), value, via, reason, score };
+    return {
+      type,
+      id,
+      name,
+      ...(platform ? { platform } : {}),
+      ...(handle ? { handle } : {}),
+      ...(status ? { status } : {}),
+      value,
+      via,
+      reason,
+      score,
+    };
   }
   if (rec.t === 'a') return fromAccount(rec, value, via, reason, score);
-  if (rec.t === 'i') return { type: 'impostor', id: rec.id, name: rec.n, platform: rec.p, ...(rec.h ? { handle: rec.h } : {}), value, via, reason, score };
+  if (rec.t === 'i')
+    return { type: 'impostor', id: rec.id, name: rec.n, platform: rec.p, ...(rec.h ? { handle: rec.h } : {}), value, via, reason, score };
   return { type: 'unit', id: rec.id, name: rec.n, value, via, reason, score };
 }
 
@@ -91,7 +103,17 @@ export interface VerifyResult {
 }
 
 /** Hosts of link shorteners (platform share links and general ones). */
-const SHORT_HOSTS = new Set(['v.douyin.com', 'v.kuaishou.com', 'b23.tv', 'xhslink.com', 't.cn', 'url.cn', 'dwz.cn', 'suo.im', 'v.ixigua.com']);
+const SHORT_HOSTS = new Set([
+  'v.douyin.com',
+  'v.kuaishou.com',
+  'b23.tv',
+  'xhslink.com',
+  't.cn',
+  'url.cn',
+  'dwz.cn',
+  'suo.im',
+  'v.ixigua.com',
+]);
 
 /** Name parts of the platforms' hosts that an imitation host would show (weibo, douyin…). */
 function brandsOf(config: VerifyConfig): string[] {
@@ -117,7 +139,11 @@ function isClosed(rec: Rec): rec is AccountRec {
 }
 
 /** Handle padding impostors add: `_gf`, `official`, `_2`… */
-const HANDLE_PADDING = [/^(?:gf|guanfang|official|offical|zhengwu)[_.-]?/, /[_.-]?(?:gf|guanfang|official|offical|kf|kefu|tz|tongzhi|fuwu|new|v\d?)$/, /[_.-]\d{1,3}$/];
+const HANDLE_PADDING = [
+  /^(?:gf|guanfang|official|offical|zhengwu)[_.-]?/,
+  /[_.-]?(?:gf|guanfang|official|offical|kf|kefu|tz|tongzhi|fuwu|new|v\d?)$/,
+  /[_.-]\d{1,3}$/,
+];
 
 /** The handle without padding words, or null when there is none. */
 export function stripHandlePadding(key: string): string | null {
@@ -159,7 +185,10 @@ function written(text: string): string {
 }
 
 /** Picks the verdict for exact matches. */
-function classify(all: Match[], query: ParsedQuery): Pick<VerifyResult, 'verdict' | 'primary' | 'others' | 'lookalikes' | 'writtenDifferently'> {
+function classify(
+  all: Match[],
+  query: ParsedQuery,
+): Pick<VerifyResult, 'verdict' | 'primary' | 'others' | 'lookalikes' | 'writtenDifferently'> {
   // Accounts on the platform a label named (微信号：…) come first.
   const hint = query.platformHint;
   const matches = hint ? [...all].sort((a, b) => Number('p' in b.rec && b.rec.p === hint) - Number('p' in a.rec && a.rec.p === hint)) : all;
@@ -251,7 +280,9 @@ function rankLookalikes(key: string, shards: Shard[]): Lookalike[] {
     for (const [candidate, hits] of Object.entries(shard.c ?? {})) consider(candidate, hits, shard.b ?? []);
   }
   const rank = (l: Lookalike) => (l.type === 'impostor' ? 1 : 0);
-  return [...best.values()].sort((a, b) => rank(a) - rank(b) || b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, 12);
+  return [...best.values()]
+    .sort((a, b) => rank(a) - rank(b) || b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, 12);
 }
 
 /** What can be said about a link that is not in the index. */

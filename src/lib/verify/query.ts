@@ -66,7 +66,8 @@ export interface ParsedQuery {
 }
 
 /** Labels people copy along with a handle. */
-const LABEL_RE = /^(?:微信号|公众号|原始\s*id|抖音号|快手号|微博\s*uid|微博号|微博|uid|小红书号|头条号|视频号\s*id|视频号|appid|b站\s*uid|账号\s*id|账号|帐号|id)\s*[:：]?\s*(?=[\x21-\x7e]+$)/i;
+const LABEL_RE =
+  /^(?:微信号|公众号|原始\s*id|抖音号|快手号|微博\s*uid|微博号|微博|uid|小红书号|头条号|视频号\s*id|视频号|appid|b站\s*uid|账号\s*id|账号|帐号|id)\s*[:：]?\s*(?=[\x21-\x7e]+$)/i;
 
 /** Full-width Latin letters and digits (Ａ, ｂ, ３): how a copied handle or name may be disguised. */
 const FULL_WIDTH_RE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;

@@ -26,7 +26,9 @@ export function accountHead(registry: Registry, account: Account): SafeHtml {
     account.status === 'active'
       ? html`<div class="verdict official"><p><strong>这是${unit.name}开设的政务新媒体账号，已备案，正在使用。</strong></p><p>请核对平台上显示的${platform?.handle_label ?? '账号 ID'}和认证主体与下表一致。</p></div>`
       : html`<div class="verdict closed"><p><strong>该账号已于 <time datetime="${account.closed ?? ''}">${account.closed}</time> ${account.status === 'suspended' ? '关停' : '注销'}，不再发布政务信息。</strong></p>${
-          successor ? html`<p>请关注接替它的账号：<a href="${accountHref(successor.id)}">${successor.name}</a>（${platformName(registry, successor.platform)}）。</p>` : ''
+          successor
+            ? html`<p>请关注接替它的账号：<a href="${accountHref(successor.id)}">${successor.name}</a>（${platformName(registry, successor.platform)}）。</p>`
+            : ''
         }${account.closureNotice ? html`<p><a href="${safeUrl(account.closureNotice)}" rel="noopener noreferrer">查看停更公告</a></p>` : html`<p class="muted">未登记停更公告。</p>`}<p>如在平台上看到同名账号仍在发布内容，请向主管单位举报。</p></div>`;
   const warning = impostors.length
     ? html`<div class="verdict warning"><p><strong>已发现冒充该账号的仿冒账号，请注意辨别：</strong></p><ul>${impostors.map(
@@ -51,7 +53,9 @@ export function timeline(registry: Registry, account: Account): SafeHtml {
       if (e.previous_verified_as !== undefined) lines.push(html`<p>原认证主体：${e.previous_verified_as ?? '未认证'}</p>`);
     }
     if (e.type === 'suspended' || e.type === 'deregistered') {
-      lines.push(html`<p>停更公告：${e.notice_url ? html`<a href="${safeUrl(e.notice_url)}" rel="noopener noreferrer">查看公告</a>` : html`<span class="muted">未发布</span>`}</p>`);
+      lines.push(
+        html`<p>停更公告：${e.notice_url ? html`<a href="${safeUrl(e.notice_url)}" rel="noopener noreferrer">查看公告</a>` : html`<span class="muted">未发布</span>`}</p>`,
+      );
       if (e.successor) {
         const successor = registry.accountById.get(e.successor);
         lines.push(html`<p>接替账号：${successor ? html`<a href="${accountHref(successor.id)}">${successor.name}</a>` : e.successor}</p>`);
@@ -83,28 +87,49 @@ export function accountBody(registry: Registry, account: Account): SafeHtml {
     field('平台', html`<a href="${platformHref(account.platform)}">${name}</a>`),
     field(label, account.handle, 'mono'),
     account.formerHandles.length ? field('原账号 ID', former(account.formerHandles, true)) : '',
-    account.identifiers.length ? field('其他标识', html`<ul class="plain">${account.identifiers.map((id) => html`<li class="mono">${id}</li>`)}</ul>`) : '',
+    account.identifiers.length
+      ? field('其他标识', html`<ul class="plain">${account.identifiers.map((id) => html`<li class="mono">${id}</li>`)}</ul>`)
+      : '',
     field(
       '账号链接',
-      account.url ? html`<a class="mono" href="${safeUrl(account.url)}" rel="noopener noreferrer">${account.url}</a>` : html`<span class="muted">该平台没有公开网页，请在${name}内搜索${label}</span>`,
+      account.url
+        ? html`<a class="mono" href="${safeUrl(account.url)}" rel="noopener noreferrer">${account.url}</a>`
+        : html`<span class="muted">该平台没有公开网页，请在${name}内搜索${label}</span>`,
     ),
     field('认证主体', account.verified_as ?? html`<span class="muted">未认证</span>`),
     field('主办单位', html`<a href="${unitHref(unit.id)}">${unit.name}</a>`),
     field('功能定位', account.purpose, 'pre'),
     field('运维方式', account.operation === 'self' ? '自行运维' : `委托第三方运维${account.operator ? `（${account.operator}）` : ''}`),
     field('开设日期', html`<time datetime="${account.opened}">${account.opened}</time>`),
-    account.waiver ? field('例外批准', `同一平台第二个账号，经${account.waiver.approved_by}于 ${account.waiver.approved_on} 批准：${account.waiver.reason}`) : '',
+    account.waiver
+      ? field(
+          '例外批准',
+          `同一平台第二个账号，经${account.waiver.approved_by}于 ${account.waiver.approved_on} 批准：${account.waiver.reason}`,
+        )
+      : '',
     predecessors.length
-      ? field('接替了', join(predecessors.map((p) => html`<a href="${accountHref(p.id)}">${p.name}</a>（${platformName(registry, p.platform)}）`), '、'))
+      ? field(
+          '接替了',
+          join(
+            predecessors.map((p) => html`<a href="${accountHref(p.id)}">${p.name}</a>（${platformName(registry, p.platform)}）`),
+            '、',
+          ),
+        )
       : '',
   ];
   const inspection = latest
     ? html`<dl class="fields">${[
         field('巡查日期', html`<time datetime="${latest.date}">${latest.date}</time>`),
-        field('最近更新', latest.check.last_post ? html`<time datetime="${latest.check.last_post}">${latest.check.last_post}</time>` : '从未发布'),
+        field(
+          '最近更新',
+          latest.check.last_post ? html`<time datetime="${latest.check.last_post}">${latest.check.last_post}</time>` : '从未发布',
+        ),
         field('巡查结果', latest.check.findings.length === 0 ? '未发现问题' : latest.check.findings.map((f) => FINDINGS[f]).join('、')),
         latest.rectifications.map((r) =>
-          field('整改要求', `${FINDINGS[r.issue as keyof typeof FINDINGS] ?? r.issue}，期限 ${r.due}，${r.resolved ? `已于 ${r.resolved} 完成` : '尚未完成'}`),
+          field(
+            '整改要求',
+            `${FINDINGS[r.issue as keyof typeof FINDINGS] ?? r.issue}，期限 ${r.due}，${r.resolved ? `已于 ${r.resolved} 完成` : '尚未完成'}`,
+          ),
         ),
       ]}</dl>`
     : html`<p class="muted">${account.status === 'active' ? '尚无该账号的巡查记录。' : '该账号已停用，不再参加巡查。'}</p>`;

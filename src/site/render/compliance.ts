@@ -12,7 +12,12 @@ import { html, type SafeHtml } from '../html.ts';
 import { href } from '../url.ts';
 
 const LEVEL_NAMES = { ok: '正常', attention: '需关注', fail: '单项否决', closed: '' } as const;
-const VERIFICATION = { verified: '已认证为本单位', unverified: '未认证', mismatch: '认证主体与单位名称不符', person: '认证主体像是个人姓名' } as const;
+const VERIFICATION = {
+  verified: '已认证为本单位',
+  unverified: '未认证',
+  mismatch: '认证主体与单位名称不符',
+  person: '认证主体像是个人姓名',
+} as const;
 
 function latestText(a: AccountCompliance, latest: LatestCheck, raw: Account): string {
   switch (latest.kind) {

@@ -39,7 +39,8 @@ export function filingForm(registry: Registry, account: Account): SafeHtml {
   const name = platform?.name ?? account.platform;
   const events = account.events.slice(-FORM_MAX_EVENTS);
   const omitted = account.events.length - events.length;
-  const row = (label: string, value: unknown, className = '') => html`<tr><th scope="row">${label}</th><td colspan="3"${className ? html` class="${className}"` : ''}>${value}</td></tr>`;
+  const row = (label: string, value: unknown, className = '') =>
+    html`<tr><th scope="row">${label}</th><td colspan="3"${className ? html` class="${className}"` : ''}>${value}</td></tr>`;
   const contact = [unit.contact.phone, unit.contact.email].filter(Boolean).join('　') || '未登记';
   return html`<p class="no-print breadcrumb"><a href="${href('/')}">${registry.site.title}</a> › <a href="${accountHref(account.id)}">${account.name}（${name}）</a> › 备案登记表</p>
 <p class="no-print muted">本表由名录数据生成。请用浏览器的“打印”功能（电脑按 Ctrl+P）打印在一张 A4 纸上，加盖单位公章后报送。</p>

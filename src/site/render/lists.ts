@@ -30,11 +30,15 @@ export interface AccountListOptions {
 export function accountItem(registry: Registry, a: Account, { showUnit = false, showClosure = false }: AccountListOptions = {}): SafeHtml {
   const platform = registry.platformById.get(a.platform);
   const successor = a.successor ? registry.accountById.get(a.successor) : undefined;
-  const unit = showUnit ? html`<span class="entry-line">主办单位：<a href="${unitHref(a.unit)}">${registry.unitById.get(a.unit)?.name ?? a.unit}</a></span>` : '';
+  const unit = showUnit
+    ? html`<span class="entry-line">主办单位：<a href="${unitHref(a.unit)}">${registry.unitById.get(a.unit)?.name ?? a.unit}</a></span>`
+    : '';
   const closure =
     showClosure && a.closed
       ? html`<span class="entry-line">${a.status === 'suspended' ? '关停' : '注销'}于 <time datetime="${a.closed}">${a.closed}</time>　${
-          a.closureNotice ? html`<a href="${safeUrl(a.closureNotice)}" rel="noopener noreferrer">停更公告</a>` : html`<span class="muted">未发布停更公告</span>`
+          a.closureNotice
+            ? html`<a href="${safeUrl(a.closureNotice)}" rel="noopener noreferrer">停更公告</a>`
+            : html`<span class="muted">未发布停更公告</span>`
         }${successor ? html`　接替账号：<a href="${accountHref(successor.id)}">${successor.name}</a>` : ''}</span>`
       : '';
   return html`<li><a class="entry-title" href="${accountHref(a.id)}">${a.name}</a> ${statusBadge(a.status)}<span class="entry-line">${platform?.name ?? a.platform} · ${platform?.handle_label ?? '账号 ID'} <span class="mono">${a.handle}</span></span>${unit}${closure}</li>`;
