@@ -33,7 +33,7 @@ describe('schema messages', () => {
   });
   it('unknown field, with the likely intended one', () => {
     expect(message('schema.unknown-key', account('purpose:', 'purpse:'))).toMatchInlineSnapshot(
-      `"不认识的字段 purpse。是不是想写 purpose？此处可用的字段：name、platform、handle、identifiers、url、verified_as、purpose、operation、operator、events、waiver、note。"`,
+      `"不认识的字段 purpse。是不是想写 purpose？此处可用的字段：name、platform、handle、identifiers、filing_number、url、verified_as、purpose、operation、operator、events、proof、waiver、note。"`,
     );
   });
   it('unquoted number', () => {

@@ -130,6 +130,7 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
     text: block(
       {
         title: `${REGION_NAME}政务新媒体名录（合成数据）`,
+        url: 'https://registry.example/',
         region: { name: REGION_NAME, code: '990000' },
         office: {
           name: OFFICE_NAME,

@@ -96,6 +96,23 @@ export const WaiverSchema = z
   })
   .meta({ title: '例外批准', description: '同一平台第二个账号的批准记录；没有写 null' });
 
+/** Where an account shows its filing number or the registry's link, and when that was last seen. */
+export const ProofSchema = z
+  .strictObject({
+    /** The place on the platform that shows it. */
+    where: z
+      .enum(['profile', 'menu', 'pinned', 'other'])
+      .meta({ title: '展示位置', description: 'profile 账号简介 · menu 自定义菜单 · pinned 置顶内容 · other 其他（在 text 中写明）' }),
+    /** The text as the account shows it, e.g. `政务新媒体备案编号 622926-2026-0012`. */
+    text: text({ max: 200 }).meta({ title: '展示内容', description: '账号上显示的原文，例如：政务新媒体备案编号 622926-2026-0012' }),
+    /** The day someone of the office last saw it there. */
+    checked: date().meta({ title: '核对日期', description: '最近一次核对账号上确有此内容的日期，YYYY-MM-DD' }),
+  })
+  .meta({ title: '双向核验', description: '账号在平台上何处展示备案编号或名录链接，以及最近核对日期；没有写 null' });
+
+/** `<6-digit region code>-<year>-<4-digit sequence>`, e.g. `622926-2026-0012`. */
+export const FILING_NUMBER_RE = /^\d{6}-\d{4}-\d{4}$/;
+
 /** Schema of an account file. */
 export const AccountSchema = z
   .strictObject({
@@ -113,6 +130,15 @@ export const AccountSchema = z
       .array(token(2000))
       .default([])
       .meta({ title: '其他标识', description: '公众可能见到的其他标识：原始 ID（gh_ 开头）、二维码链接等' }),
+    /**
+     * Filing number (备案编号) given when the office accepted the filing: region code, year,
+     * sequence. Stable and never reused: kept through renames and after closure.
+     */
+    filing_number: z.string().regex(FILING_NUMBER_RE).optional().meta({
+      title: '备案编号',
+      description:
+        '县政府信息中心受理备案时编定的编号：6 位行政区划代码-年份-4 位序号，例如 622926-2026-0012；一经编定永不改变、不重复使用',
+    }),
     /** Public URL of the account, or null where the platform has no public page. */
     url: urlText().nullable().meta({ title: '账号链接', description: '账号的公开网页地址（https://）；平台没有公开网页时写 null' }),
     /** Verification subject (认证主体) shown on the platform, or null when not verified. */
@@ -135,6 +161,8 @@ export const AccountSchema = z
       .array(EventSchema)
       .min(1)
       .meta({ title: '备案事项', description: '开设、变更、关停、恢复、注销记录，按日期先后排列，第一项为 opened' }),
+    /** Where the account shows its filing number or the registry's link (two-way proof). */
+    proof: ProofSchema.nullable().optional(),
     /** Approval for a second account on the same platform, or null. */
     waiver: WaiverSchema.nullable().default(null),
     /** Remark. */
@@ -145,3 +173,4 @@ export const AccountSchema = z
 export type AccountFile = z.output<typeof AccountSchema>;
 export type AccountEvent = z.output<typeof EventSchema>;
 export type Waiver = z.output<typeof WaiverSchema>;
+export type Proof = z.output<typeof ProofSchema>;

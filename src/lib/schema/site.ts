@@ -30,6 +30,18 @@ export const SiteSchema = z
   .strictObject({
     /** Title of the published directory. */
     title: text({ max: 100 }).meta({ title: '网站标题', description: '名录网站的标题，例如：东乡族自治县政务新媒体名录' }),
+    /**
+     * The site's public address (`https://`), used in posters, QR codes, the feed, canonical links
+     * and open data. The `SITE` environment variable overrides it for one build.
+     */
+    url: z
+      .string()
+      .max(200)
+      .regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?(?:\/[^\s?#]*)?$/)
+      .meta({
+        title: '网站地址',
+        description: '名录网站对外公开的地址，须以 https:// 开头，例如 https://xmt.dongxiang.gov.cn/；海报二维码、订阅源、开放数据都用它',
+      }),
     /** The region the registry covers. */
     region: z
       .strictObject({
