@@ -18,6 +18,7 @@ import { todayInChina } from '../lib/dates.ts';
 import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { type BulkRoutes, startBulkRoutes, startPosterQr } from './bulk.ts';
+import { precompress } from './precompress.ts';
 import { shareRegistry } from './registry.ts';
 import { searchRecords } from './search-records.ts';
 
@@ -184,6 +185,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     bulkRoutes = await bulkBuild.finish();
     bulk = performance.now() - t;
     records = await searchWritten;
+    // .gz and .br beside the text files, for nginx's gzip_static / brotli_static (deploy/nginx/).
+    await precompress(outDir);
   } catch (error) {
     await bulkBuild.finish().catch(() => {});
     await pagefind.close().catch(() => {});
