@@ -3,7 +3,7 @@
  * account, the evidence and the rectification due date) and the annual assessment summary, as
  * documents (rendered to Markdown or printable HTML by ./document.ts) and as CSV for Excel.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../format/csv.ts';
 import type { Registry } from '../model.ts';
 import { annualSummary, type AnnualSummary } from './annual.ts';
 import type { Block, ReportDocument } from './document.ts';
@@ -196,8 +196,6 @@ export function weeklyReport(c: Compliance): ReportDocument {
   };
 }
 
-const BOM = '\uFEFF';
-
 /** The weekly report's problems as CSV (UTF-8 with BOM, opens in Excel): one row per problem. */
 export function weeklyCsv(c: Compliance): string {
   const { registry, asOf } = c;
@@ -225,30 +223,24 @@ export function weeklyCsv(c: Compliance): string {
       i.source.line,
     ];
   });
-  return (
-    BOM +
-    stringify(
-      [
-        [
-          '单位编号',
-          '单位名称',
-          '单位评价',
-          '单位得分',
-          '账号编号',
-          '账号名称',
-          '平台',
-          '问题',
-          '规则',
-          '情况',
-          '整改期限',
-          '期限来源',
-          '数据文件',
-          '行号',
-        ],
-        ...rows,
-      ],
-      { record_delimiter: 'windows' },
-    )
+  return toCsv(
+    [
+      '单位编号',
+      '单位名称',
+      '单位评价',
+      '单位得分',
+      '账号编号',
+      '账号名称',
+      '平台',
+      '问题',
+      '规则',
+      '情况',
+      '整改期限',
+      '期限来源',
+      '数据文件',
+      '行号',
+    ],
+    rows,
   );
 }
 
@@ -401,5 +393,5 @@ export function annualCsv(registry: Registry, year: number): string {
     '得分',
     '评价',
   ];
-  return BOM + stringify([head, ...rows], { record_delimiter: 'windows' });
+  return toCsv(head, rows);
 }
