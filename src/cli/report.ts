@@ -7,13 +7,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderHtml, renderMarkdown } from '../lib/compliance/document.ts';
 import { computeCompliance } from '../lib/compliance/engine.ts';
 import { annualCsv, annualReport, weeklyCsv, weeklyReport } from '../lib/compliance/report.ts';
 import { todayInChina } from '../lib/dates.ts';
 import { loadRegistry } from '../lib/registry.ts';
-import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
+import { checkDate, parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -43,24 +42,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[], io: Io): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        'as-of': { type: 'string' },
-        format: { type: 'string' },
-        year: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseFlags(argv, {
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+    year: { type: 'string' },
+    out: { type: 'string' },
+  });
   if (values.help) return 'help';
   const format = values.format ?? 'md';
   if (format !== 'md' && format !== 'csv' && format !== 'html') throw new UsageError(`--format 只能是 md、csv 或 html，而不是 ${format}`);
@@ -72,8 +60,7 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
     if (!/^\d{4}$/.test(values.year) || year > Number(asOf.slice(0, 4)))
       throw new UsageError(`--year 须为不晚于 ${asOf.slice(0, 4)} 的四位年份，而不是 ${values.year}`);
   }
-  const data = path.resolve(io.cwd, values.data ?? 'data');
-  checkDataDir(data);
+  const data = resolveDataDir(io.cwd, values.data);
   return { data, asOf, format, year, out: values.out === undefined ? undefined : path.resolve(io.cwd, values.out) };
 }
 
