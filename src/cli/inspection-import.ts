@@ -153,7 +153,9 @@ export async function runInspectionImport(argv: string[], io: Io): Promise<numbe
   const dir = path.join(options.data, 'inspections', date.slice(0, 4));
   const target = path.join(dir, `${date}.yaml`);
   const display = path.relative(path.dirname(options.data), target).split(path.sep).join('/');
-  if (existsSync(target) && !options.force) return usage(`${display} 已存在：不会覆盖已有的巡查记录。确认要替换时请加 --force`);
+  const exists = existsSync(target);
+  if (exists && !options.force && !options.dryRun)
+    return usage(`${display} 已存在：不会覆盖已有的巡查记录。确认要替换时请加 --force（只检查巡查表请加 --dry-run）`);
 
   const result = importCheckSheet(registry, bytes, {
     date,
@@ -188,7 +190,8 @@ export async function runInspectionImport(argv: string[], io: Io): Promise<numbe
   const summary = `巡查账号 ${result.checks.length} 个，发现问题账号 ${result.checks.filter((c) => c.findings.length).length} 个，提出整改 ${result.rectifications.length} 项（巡查表编码 ${encodingName}）`;
   for (const note of result.notes) io.stdout(`  · ${note}\n`);
   if (options.dryRun) {
-    io.stdout(`检查通过（--dry-run，未写入）：${display}，${summary}\n`);
+    const replaces = exists ? `；${display} 已存在，导入时${options.force ? '将替换它' : '须加 --force 才会替换它'}` : '';
+    io.stdout(`检查通过（--dry-run，未写入）：${display}，${summary}${replaces}\n`);
     return 0;
   }
 
