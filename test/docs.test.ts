@@ -11,7 +11,7 @@ import { PositionIndex } from '../src/lib/load/positions.ts';
 import { checkSchema } from '../src/lib/load/schema-check.ts';
 import { RULE_IDS, RULES } from '../src/lib/rules/table.ts';
 import { AccountSchema, EventSchema } from '../src/lib/schema/account.ts';
-import { applySections, rulesSection, targets } from '../scripts/docs.ts';
+import { applySections, rulesSection, targets } from '../src/cli/docs.ts';
 import { REPO } from './helpers/fixture.ts';
 
 const read = (file: string) => readFileSync(path.join(REPO, file), 'utf8');

@@ -113,6 +113,23 @@ describe('importing a sheet', () => {
     expect(forced.code).toBe(0);
     expect(readFileSync(path.join(data, TARGET), 'utf8')).toContain('# 由 sheet.csv 导入');
   });
+
+  it('--dry-run checks a week that already exists: reports the sheet, writes nothing', async () => {
+    const existing = 'date: 2026-03-16\ninspector: xinxi-zhongxin\nchecks: []\n';
+    const { data, file } = setup(SHEET, 'sheet.csv', { [TARGET]: existing });
+    const dry = await run([file, '--data', data, '--as-of', AS_OF, '--date', '2026-03-16', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      '检查通过（--dry-run，未写入）：data/inspections/2026/2026-03-16.yaml，巡查账号 5 个，发现问题账号 3 个，提出整改 4 项（巡查表编码 UTF-8）；data/inspections/2026/2026-03-16.yaml 已存在，导入时须加 --force 才会替换它',
+    );
+    expect(readFileSync(path.join(data, TARGET), 'utf8')).toBe(existing);
+    const bad = path.join(path.dirname(data), 'bad.csv');
+    writeFileSync(bad, `${SHEET.split('\n').slice(0, 3).join('\n')}\nno-such/account,,2026-03-15,,\n`);
+    const problems = await run([bad, '--data', data, '--as-of', AS_OF, '--date', '2026-03-16', '--dry-run']);
+    expect(problems.code).toBe(1);
+    expect(problems.stderr).toContain('第 4 行');
+    expect(readFileSync(path.join(data, TARGET), 'utf8')).toBe(existing);
+  });
 });
 
 describe('bad rows: every one reported with its row number, nothing written', () => {

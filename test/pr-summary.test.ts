@@ -273,6 +273,45 @@ describe('units, impostors, inspections and shared files', () => {
 });
 
 describe('changes a reviewer must look at', () => {
+  it('lists every new or changed waiver (a second account on a platform) with its approver and date', () => {
+    const { root, data } = repository();
+    const second = [
+      'name: 东乡教育招生',
+      'platform: weibo',
+      'handle: "5123456780"',
+      'url: https://weibo.com/u/5123456780',
+      'verified_as: 东乡县教育局',
+      'purpose: 发布招生考试信息',
+      'operation: self',
+      'waiver:',
+      '  reason: 招生考试信息需单独发布',
+      '  approved_by: 县政府办公室',
+      '  approved_on: 2026-11-20',
+      'events:',
+      '  - { type: opened, date: 2026-11-21, filed: 2026-11-24 }',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(data, 'units/jiaoyuju/accounts/weibo-zhaosheng.yaml'), second);
+    commit(root, 'second weibo account');
+    const added = summary(root, ['--base', 'main']);
+    const attention = added.stdout.split('### 账号')[0]!;
+    expect(attention).toContain('### ⚠️ 请审核人注意');
+    expect(attention).toContain(
+      '- `jiaoyuju/weibo-zhaosheng`（东乡教育招生，新浪微博） 以例外批准（waiver）在同一平台开设第二个账号：批准单位「县政府办公室」，批准日期 2026-11-20，理由「招生考试信息需单独发布」。同一单位在该平台的其他账号：`jiaoyuju/weibo`（东乡教育）；请核对批准文件。',
+    );
+
+    git(root, 'checkout', '-q', '-b', 'later');
+    const file = path.join(data, 'units/jiaoyuju/accounts/weibo-zhaosheng.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('approved_on: 2026-11-20', 'approved_on: 2026-11-19'));
+    commit(root, 'change the waiver date');
+    const changed = summary(root, ['--base', 'feature']);
+    expect(changed.stdout).toContain('修改了例外批准（waiver）：批准单位「县政府办公室」，批准日期 2026-11-19');
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace('purpose: 发布招生考试信息', 'purpose: 发布招生信息'));
+    commit(root, 'only the purpose');
+    expect(summary(root, ['--base', 'HEAD~1']).stdout).not.toContain('waiver');
+  });
+
   it('flags a rename without a change event, a deleted account file, edited history and edited maintainers', () => {
     const { root, data } = repository();
     const edit = (rel: string, from: string, to: string) => {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runReport } from '../src/cli/report.ts';
+import { loadRegistry } from '../src/lib/registry.ts';
+import { RULE_IDS } from '../src/lib/rules/table.ts';
+import { FINDINGS } from '../src/lib/schema/inspection.ts';
 import { makeFixture, REPO, replace } from './helpers/fixture.ts';
 
 const FIXTURE = path.join(REPO, 'test', 'fixtures', 'compliance', 'data');
@@ -41,22 +44,22 @@ describe('weekly report', () => {
 
       ### 1. 东乡族自治县锁南镇人民政府（不合格，单项否决，得分 90）
 
-      | 问题 | 规则 | 账号 | 情况 | 整改期限 |
-      | --- | --- | --- | --- | --- |
-      | 长期未更新（单项否决） | stale-fail | 锁南镇发布（微信公众号，suonan-zhen/wechat） | 2026-03-09 巡查时已 25 天未更新（最近更新 2026-02-12），超过 14 天 | 2026-03-06（已逾期） |
-      | 整改逾期 | rectification-overdue | 锁南镇发布（微信公众号，suonan-zhen/wechat） | 2026-03-02 巡查要求整改“更新不及时”，期限 2026-03-06，已逾期 6 天仍未完成 | 2026-03-06（已逾期） |
+      | 问题 | 账号 | 情况 | 整改期限 |
+      | --- | --- | --- | --- |
+      | 长期未更新（单项否决） | 锁南镇发布（微信公众号） | 2026-03-09 巡查时已 25 天未更新（最近更新 2026-02-12），超过 14 天 | 2026-03-06（已逾期） |
+      | 整改逾期 | 锁南镇发布（微信公众号） | 2026-03-02 巡查要求整改“更新不及时”，期限 2026-03-06，已逾期 6 天仍未完成 | 2026-03-06（已逾期） |
 
       ### 2. 东乡族自治县教育局（优秀，得分 92）
 
-      | 问题 | 规则 | 账号 | 情况 | 整改期限 |
-      | --- | --- | --- | --- | --- |
-      | 更新不及时 | stale-warning | 东乡教育（抖音，jiaoyuju/douyin） | 2026-03-09 巡查时已 9 天未更新（最近更新 2026-02-28），超过 7 天 | 2026-03-16 |
+      | 问题 | 账号 | 情况 | 整改期限 |
+      | --- | --- | --- | --- |
+      | 更新不及时 | 东乡教育（抖音） | 2026-03-09 巡查时已 9 天未更新（最近更新 2026-02-28），超过 7 天 | 2026-03-16 |
 
       ## 三、仿冒账号处置情况
 
       | 仿冒账号 | 平台 | 仿冒对象 | 发现 | 举报 | 处置情况 |
       | --- | --- | --- | --- | --- | --- |
-      | 东乡教育官方（dxjy_guanfang） | 抖音 | 东乡教育（抖音，jiaoyuju/douyin） | 2026-03-02 | 2026-03-03 | 2026-03-10 已处置（用时 7 天） |
+      | 东乡教育官方（dxjy_guanfang） | 抖音 | 东乡教育（抖音） | 2026-03-02 | 2026-03-03 | 2026-03-10 已处置（用时 7 天） |
 
       ## 四、工作要求
 
@@ -82,7 +85,7 @@ describe('weekly report', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('本期（2026-02-28 至 2026-03-06）备案超期 1 次');
     expect(stdout).toContain(
-      '| 备案超期 | filing-late | 东乡教育（抖音，jiaoyuju/douyin） | 开设（2026-02-27）于 2026-03-04 备案，用了 4 个工作日（时限 3 个工作日，最迟 2026-03-03） | — |',
+      '| 备案超期 | 东乡教育（抖音） | 开设（2026-02-27）于 2026-03-04 备案，用了 4 个工作日（时限 3 个工作日，最迟 2026-03-03） | — |',
     );
     // A week later it is history: in the annual assessment, not in the weekly report.
     const later = await run(['--data', FIXTURE, '--as-of', AS_OF]);
@@ -95,9 +98,7 @@ describe('weekly report', () => {
       FIXTURE,
     );
     const { stdout } = await run(['--data', data, '--as-of', AS_OF]);
-    expect(stdout).toContain(
-      '## 四、巡查记录待补充\n\n- 东乡教育（新浪微博，jiaoyuju/weibo）：没有出现在 2026-03-09 的巡查记录中。\n\n## 五、工作要求',
-    );
+    expect(stdout).toContain('## 四、巡查记录待补充\n\n- 东乡教育（新浪微博）：没有出现在 2026-03-09 的巡查记录中。\n\n## 五、工作要求');
     expect(stdout).not.toContain('| 未纳入巡查 |');
   });
 
@@ -147,6 +148,53 @@ describe('weekly report', () => {
     expect(html).toContain('<h3>1. 东乡族自治县锁南镇人民政府（不合格，单项否决，得分 90）</h3>');
     expect(html).toContain('<td>2026-03-09 巡查发现：内容错误（&lt;b&gt;错别字&lt;/b&gt; &amp; 标题）</td>');
     expect(html).not.toContain('<b>错别字');
+  });
+});
+
+describe('printed reports name things in words', () => {
+  it('HTML (weekly and annual): no rule id, no finding code, no account or unit file id', async () => {
+    const registry = loadRegistry(FIXTURE, { asOf: AS_OF }).registry!;
+    const ids = [...RULE_IDS, ...Object.keys(FINDINGS), ...registry.accounts.map((a) => a.id), ...registry.units.map((u) => u.id)];
+    for (const argv of [[], ['--year', '2026']]) {
+      const { code, stdout } = await run(['--data', FIXTURE, '--as-of', AS_OF, '--format', 'html', ...argv]);
+      expect(code).toBe(0);
+      const text = stdout.replace(/<style>[\s\S]*?<\/style>/, '');
+      expect(ids.filter((id) => new RegExp(`(?<![\\w/-])${id.replace(/[/-]/g, '\\$&')}(?![\\w/-])`).test(text))).toEqual([]);
+    }
+    const weekly = await run(['--data', FIXTURE, '--as-of', AS_OF, '--format', 'html']);
+    expect(weekly.stdout).toContain('<td>长期未更新（单项否决）</td>');
+    expect(weekly.stdout).toContain('<td>锁南镇发布（微信公众号）</td>');
+    const annual = await run(['--data', FIXTURE, '--as-of', AS_OF, '--year', '2026']);
+    expect(annual.stdout).toContain('（“僵尸”账号：锁南镇发布（微信公众号））');
+  });
+});
+
+describe('CSV on stdout', () => {
+  it('is the CSV alone, BOM first; under npm without --silent a hint goes to stderr, not into the file', async () => {
+    const io = (env: Record<string, string>, isTTY = false) => {
+      const out = { stdout: '', stderr: '' };
+      const done = runReport(['--data', FIXTURE, '--as-of', AS_OF, '--format', 'csv'], {
+        stdout: (t) => void (out.stdout += t),
+        stderr: (t) => void (out.stderr += t),
+        cwd: REPO,
+        env,
+        isTTY,
+      });
+      return done.then((code) => ({ code, ...out }));
+    };
+    const banner = await io({ npm_lifecycle_event: 'report' });
+    expect(banner.code).toBe(0);
+    expect(banner.stdout.startsWith('\uFEFF单位编号,')).toBe(true);
+    expect(banner.stderr).toContain('npm run --silent report');
+    expect((await io({ npm_lifecycle_event: 'report', npm_config_loglevel: 'silent' })).stderr).toBe('');
+    expect((await io({ npm_lifecycle_event: 'report' }, true)).stderr).toBe('');
+    expect((await io({})).stderr).toBe('');
+  });
+
+  it('the help says how to save a file', async () => {
+    const { stdout } = await run(['--help']);
+    expect(stdout).toContain('npm run --silent report -- --format csv > 通报.csv');
+    expect(stdout).toContain('--out 通报.csv');
   });
 });
 

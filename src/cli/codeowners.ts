@@ -12,12 +12,12 @@
  *
  * Exit 0: written or up to date. Exit 1: `--check` found it out of date. Exit 2: usage or data problem.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { todayInChina } from '../lib/dates.ts';
 import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
+import { parseFlags, readOptions, resolveDataDir } from './usage.ts';
 import type { Io } from './validate.ts';
 
 export const USAGE = `用法：npm run codeowners -- [选项]
@@ -102,27 +102,17 @@ export function renderCodeowners(registry: Registry, dataPath = 'data'): string 
 
 /** Runs the generator; returns the exit code. */
 export function runCodeowners(argv: string[], io: Io): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { data: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.stderr(`错误：${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const data = path.resolve(io.cwd, values.data ?? 'data');
-  if (!existsSync(data) || !statSync(data).isDirectory()) {
-    io.stderr(`错误：数据目录不存在：${data}\n`);
-    return 2;
-  }
+  const values = readOptions(
+    () => {
+      const { values: v } = parseFlags(argv, { data: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean' } });
+      return v.help ? 'help' : { ...v, data: resolveDataDir(io.cwd, v.data) };
+    },
+    USAGE,
+    '错误：',
+    io,
+  );
+  if (typeof values === 'number') return values;
+  const data = values.data;
   const repoRoot = path.dirname(data);
   const out = path.resolve(io.cwd, values.out ?? path.join(repoRoot, '.github', 'CODEOWNERS'));
   const result = loadRegistry(data, { asOf: todayInChina() });

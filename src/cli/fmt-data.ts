@@ -8,13 +8,12 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import * as core from '@actions/core';
 import { normalizeNewlines } from '../lib/format/canonical.ts';
 import { formatDataDir } from '../lib/format/data-files.ts';
 import { firstChangedLine, unifiedDiff } from '../lib/format/diff.ts';
 import type { Io } from './validate.ts';
-import { checkDataDir, readOptions, UsageError } from './usage.ts';
+import { parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 
 export const USAGE = `用法：npm run fmt:data -- [选项] [文件…]
 
@@ -36,23 +35,15 @@ interface Options {
 }
 
 function parseOptions(argv: string[], io: Io): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { data: { type: 'string' }, check: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(
+    argv,
+    { data: { type: 'string' }, check: { type: 'boolean' }, format: { type: 'string' } },
+    true,
+  );
   if (values.help) return 'help';
   const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   if (format !== 'text' && format !== 'github') throw new UsageError(`--format 只能是 text 或 github，而不是 ${format}`);
-  const data = path.resolve(io.cwd, values.data ?? 'data');
-  checkDataDir(data);
+  const data = resolveDataDir(io.cwd, values.data);
   const files = positionals.map((f) => path.resolve(io.cwd, f));
   for (const f of files) {
     if (!existsSync(f)) throw new UsageError(`文件不存在：${f}`);

@@ -13,7 +13,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { importCheckSheet } from '../lib/compliance/inspection-import.ts';
 import { isValidDate, todayInChina } from '../lib/dates.ts';
 import { parseYaml } from '../lib/load/yaml.ts';
@@ -22,7 +21,7 @@ import { loadRegistry } from '../lib/registry.ts';
 import { scanPersonalData } from '../lib/rules/personal-data.ts';
 import { RULES, type RuleId } from '../lib/rules/table.ts';
 import { InspectionSchema } from '../lib/schema/inspection.ts';
-import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
+import { checkDate, parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -64,28 +63,20 @@ interface Options {
 }
 
 function parseOptions(argv: string[], io: Io): Options | 'help' {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        date: { type: 'string' },
-        data: { type: 'string' },
-        inspector: { type: 'string' },
-        'due-days': { type: 'string' },
-        'no-rectifications': { type: 'boolean' },
-        force: { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        'as-of': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      date: { type: 'string' },
+      data: { type: 'string' },
+      inspector: { type: 'string' },
+      'due-days': { type: 'string' },
+      'no-rectifications': { type: 'boolean' },
+      force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      'as-of': { type: 'string' },
+    },
+    true,
+  );
   if (values.help) return 'help';
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? '请给出巡查表文件（.csv）' : `只能导入一个文件，而不是 ${positionals.length} 个`);
@@ -98,8 +89,7 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
     if (!/^\d{1,3}$/.test(values['due-days']) || dueDays < 1)
       throw new UsageError(`--due-days 须为 1 到 999 的整数，而不是 ${values['due-days']}`);
   }
-  const data = path.resolve(io.cwd, values.data ?? 'data');
-  checkDataDir(data);
+  const data = resolveDataDir(io.cwd, values.data);
   return {
     file: path.resolve(io.cwd, positionals[0]!),
     data,
@@ -163,7 +153,9 @@ export async function runInspectionImport(argv: string[], io: Io): Promise<numbe
   const dir = path.join(options.data, 'inspections', date.slice(0, 4));
   const target = path.join(dir, `${date}.yaml`);
   const display = path.relative(path.dirname(options.data), target).split(path.sep).join('/');
-  if (existsSync(target) && !options.force) return usage(`${display} 已存在：不会覆盖已有的巡查记录。确认要替换时请加 --force`);
+  const exists = existsSync(target);
+  if (exists && !options.force && !options.dryRun)
+    return usage(`${display} 已存在：不会覆盖已有的巡查记录。确认要替换时请加 --force（只检查巡查表请加 --dry-run）`);
 
   const result = importCheckSheet(registry, bytes, {
     date,
@@ -198,7 +190,8 @@ export async function runInspectionImport(argv: string[], io: Io): Promise<numbe
   const summary = `巡查账号 ${result.checks.length} 个，发现问题账号 ${result.checks.filter((c) => c.findings.length).length} 个，提出整改 ${result.rectifications.length} 项（巡查表编码 ${encodingName}）`;
   for (const note of result.notes) io.stdout(`  · ${note}\n`);
   if (options.dryRun) {
-    io.stdout(`检查通过（--dry-run，未写入）：${display}，${summary}\n`);
+    const replaces = exists ? `；${display} 已存在，导入时${options.force ? '将替换它' : '须加 --force 才会替换它'}` : '';
+    io.stdout(`检查通过（--dry-run，未写入）：${display}，${summary}${replaces}\n`);
     return 0;
   }
 

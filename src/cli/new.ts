@@ -28,7 +28,7 @@ import { impostorCommand } from './new/impostor.ts';
 import { CancelledError, clackPrompter, type Prompter } from './new/prompter.ts';
 import { unitCommand } from './new/unit.ts';
 import type { Io } from './validate.ts';
-import { checkDataDir, checkDate, UsageError } from './usage.ts';
+import { checkDate, parseFlags, resolveDataDir, UsageError } from './usage.ts';
 
 /** The process's streams, and whether to ask questions. */
 export interface NewIo extends Io {
@@ -142,8 +142,7 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new UsageError(`不认识的命令 ${name}：可用 ${COMMANDS.map((c) => c.name).join('、')}`);
 
-  const dataDir = path.resolve(io.cwd, typeof first.values.data === 'string' ? first.values.data : 'data');
-  checkDataDir(dataDir);
+  const dataDir = resolveDataDir(io.cwd, typeof first.values.data === 'string' ? first.values.data : undefined);
   const asOf = typeof first.values['as-of'] === 'string' ? first.values['as-of'] : todayInChina();
   checkDate('--as-of', asOf);
 
@@ -160,7 +159,7 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
   for (const q of questions) options[q.flag] = { type: 'string', ...(LIST_FLAGS.has(q.flag) ? { multiple: true } : {}) };
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    parsed = parseFlags(argv, options, true);
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${commandUsage(command, questions)}`);
   }

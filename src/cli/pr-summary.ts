@@ -7,16 +7,16 @@
  *
  * Exit 0: summary written (it never fails a build). Exit 2: usage or git problem.
  */
-import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import * as core from '@actions/core';
-import { isValidDate, todayInChina } from '../lib/dates.ts';
+import { todayInChina } from '../lib/dates.ts';
 import { changedPaths, exportTree, GitError, mergeBase, repoRoot, resolveCommit } from '../lib/diff/git.ts';
 import { diffRegistries } from '../lib/diff/model.ts';
 import { renderSummary } from '../lib/diff/summary.ts';
 import { loadRegistry, type LoadResult } from '../lib/registry.ts';
+import { checkDate, parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 import type { Io } from './validate.ts';
 
 export const USAGE = `用法：npm run pr-summary -- --base REF [选项]
@@ -32,51 +32,39 @@ export const USAGE = `用法：npm run pr-summary -- --base REF [选项]
 
 在 GitHub Actions 中同时写入作业摘要（$GITHUB_STEP_SUMMARY）。`;
 
+interface Options {
+  base: string;
+  head?: string;
+  dataDir: string;
+  asOf: string;
+}
+
+function parseOptions(argv: string[], io: Io): Options | 'help' {
+  const { values } = parseFlags(argv, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+  });
+  if (values.help) return 'help';
+  if (!values.base) throw new UsageError('缺少 --base');
+  const asOf = values['as-of'] ?? todayInChina();
+  checkDate('--as-of', asOf);
+  return { base: values.base, head: values.head, dataDir: resolveDataDir(io.cwd, values.data), asOf };
+}
+
 /** Runs the summary; returns the exit code. */
 export function runPrSummary(argv: string[], io: Io): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        data: { type: 'string' },
-        'as-of': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.stderr(`错误：${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  if (!values.base) {
-    io.stderr(`错误：缺少 --base\n\n${USAGE}\n`);
-    return 2;
-  }
-  const asOf = values['as-of'] ?? todayInChina();
-  if (!isValidDate(asOf)) {
-    io.stderr(`错误：--as-of 须为有效日期 YYYY-MM-DD，而不是 ${asOf}\n`);
-    return 2;
-  }
-  const dataDir = path.resolve(io.cwd, values.data ?? 'data');
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
-    io.stderr(`错误：数据目录不存在：${dataDir}\n`);
-    return 2;
-  }
+  const options = readOptions(() => parseOptions(argv, io), USAGE, '错误：', io);
+  if (typeof options === 'number') return options;
+  const { asOf, dataDir } = options;
 
   const temp = mkdtempSync(path.join(os.tmpdir(), 'pr-summary-'));
   try {
     const root = repoRoot(dataDir);
     const dataPath = path.relative(root, dataDir).split(path.sep).join('/');
-    const head = values.head ? resolveCommit(root, values.head) : undefined;
-    const baseCommit = mergeBase(root, resolveCommit(root, values.base), head ?? 'HEAD');
+    const head = options.head ? resolveCommit(root, options.head) : undefined;
+    const baseCommit = mergeBase(root, resolveCommit(root, options.base), head ?? 'HEAD');
 
     const load = (dir: string | null): LoadResult | null => (dir ? loadRegistry(dir, { asOf }) : null);
     const baseDir = path.join(temp, 'base', 'data');
@@ -98,7 +86,7 @@ export function runPrSummary(argv: string[], io: Io): number {
       headProblems: rename(after),
       changedFiles: changedPaths(root, baseCommit, head),
       dataPath,
-      baseLabel: `\`${values.base}\`（${baseCommit.slice(0, 7)}）`,
+      baseLabel: `\`${options.base}\`（${baseCommit.slice(0, 7)}）`,
     });
     io.stdout(summary.markdown);
     if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `${summary.markdown}\n`);

@@ -7,18 +7,21 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderHtml, renderMarkdown } from '../lib/compliance/document.ts';
 import { computeCompliance } from '../lib/compliance/engine.ts';
 import { annualCsv, annualReport, weeklyCsv, weeklyReport } from '../lib/compliance/report.ts';
 import { todayInChina } from '../lib/dates.ts';
 import { loadRegistry } from '../lib/registry.ts';
-import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
+import { checkDate, parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The environment: tells whether npm runs the command (and prints its banner on stdout). */
+  env?: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (then nothing is redirected to a file). */
+  isTTY?: boolean;
 }
 
 export const USAGE = `用法：npm run report -- [选项]
@@ -29,6 +32,12 @@ export const USAGE = `用法：npm run report -- [选项]
   --data DIR          数据目录（默认 data）
   --out FILE          写入文件（默认输出到屏幕）
   -h, --help          显示本帮助
+
+保存为文件时请用 --out，例如：
+  npm run report -- --format csv --out 通报.csv
+或加 --silent 再重定向（否则 npm 会把一行命令横幅写在文件开头，Excel 打不开）：
+  npm run --silent report -- --format csv > 通报.csv
+CSV 为 UTF-8（带 BOM）编码，Excel 和 WPS 可以直接打开。
 
 退出码：0 已生成；1 数据有错误（请先运行 npm run validate 并改正）；2 用法或读写问题。`;
 
@@ -43,24 +52,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[], io: Io): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        'as-of': { type: 'string' },
-        format: { type: 'string' },
-        year: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseFlags(argv, {
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+    year: { type: 'string' },
+    out: { type: 'string' },
+  });
   if (values.help) return 'help';
   const format = values.format ?? 'md';
   if (format !== 'md' && format !== 'csv' && format !== 'html') throw new UsageError(`--format 只能是 md、csv 或 html，而不是 ${format}`);
@@ -72,8 +70,7 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
     if (!/^\d{4}$/.test(values.year) || year > Number(asOf.slice(0, 4)))
       throw new UsageError(`--year 须为不晚于 ${asOf.slice(0, 4)} 的四位年份，而不是 ${values.year}`);
   }
-  const data = path.resolve(io.cwd, values.data ?? 'data');
-  checkDataDir(data);
+  const data = resolveDataDir(io.cwd, values.data);
   return { data, asOf, format, year, out: values.out === undefined ? undefined : path.resolve(io.cwd, values.out) };
 }
 
@@ -108,6 +105,13 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   }
 
   if (!options.out) {
+    // npm without --silent has already printed "> gov-newmedia-registry@… report" on stdout: a file
+    // made with `> 通报.csv` starts with that line. Say so on stderr (which is not redirected).
+    const env = io.env ?? {};
+    if (!io.isTTY && env.npm_lifecycle_event === 'report' && env.npm_config_loglevel !== 'silent' && options.format !== 'md')
+      io.stderr(
+        'report：提示：npm run 不加 --silent 时，npm 会在输出前加一行横幅；保存文件请用 --out 文件名，或 npm run --silent report -- …\n',
+      );
     io.stdout(text);
     return 0;
   }

@@ -5,22 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs, styleText } from 'node:util';
+import { styleText } from 'node:util';
 import * as core from '@actions/core';
 import { todayInChina } from '../lib/dates.ts';
 import { countProblems, type Problem } from '../lib/problems.ts';
 import { loadRegistry, type Stats } from '../lib/registry.ts';
 import { RULES } from '../lib/rules/table.ts';
-import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
+import { checkDate, type CommandIo, parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  /** Whether stdout is a terminal (colours, and nothing else, depend on it). */
-  isTTY: boolean;
-}
+export type Io = CommandIo;
 
 export const USAGE = `用法：npm run validate -- [选项]
 
@@ -42,32 +35,20 @@ interface Options {
 }
 
 function parseOptions(argv: string[], io: Io): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        'as-of': { type: 'string' },
-        format: { type: 'string' },
-        changed: { type: 'string' },
-        'errors-only': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseFlags(argv, {
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+    changed: { type: 'string' },
+    'errors-only': { type: 'boolean' },
+  });
   if (values.help) return 'help';
   const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   if (format !== 'text' && format !== 'json' && format !== 'github')
     throw new UsageError(`--format 只能是 text、json 或 github，而不是 ${format}`);
   const asOf = values['as-of'] ?? todayInChina();
   checkDate('--as-of', asOf);
-  const data = path.resolve(io.cwd, values.data ?? 'data');
-  checkDataDir(data);
+  const data = resolveDataDir(io.cwd, values.data);
   return { data, asOf, format, changed: values.changed, errorsOnly: values['errors-only'] ?? false };
 }
 

@@ -1,9 +1,12 @@
 /**
- * The reports the county office sends: the weekly 通报 (problems by unit with the rule, the
+ * The reports the county office sends: the weekly 通报 (problems by unit: the problem, the
  * account, the evidence and the rectification due date) and the annual assessment summary, as
  * documents (rendered to Markdown or printable HTML by ./document.ts) and as CSV for Excel.
+ * Documents are read by people: problems and accounts are named in words (「长期未更新」, the
+ * account's name and platform), never by rule id or file id; the CSVs add those ids as columns
+ * for sorting and lookup.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../format/csv.ts';
 import type { Registry } from '../model.ts';
 import { annualSummary, type AnnualSummary } from './annual.ts';
 import type { Block, ReportDocument } from './document.ts';
@@ -49,10 +52,16 @@ export function weeklyIssues(c: Compliance): Issue[] {
   return c.issues.filter((i) => i.kind !== 'inspection-missing' && (i.kind !== 'filing-late' || i.since >= from));
 }
 
+/**
+ * An account in words for the printed reports: its name and platform (the handle too when another
+ * account of the registry has the same name on the same platform), never its file id.
+ */
 function accountLabel(registry: Registry, id: string): string {
   const account = registry.accountById.get(id);
   if (!account) return id;
-  return `${account.name}（${registry.platformById.get(account.platform)?.name ?? account.platform}，${id}）`;
+  const platform = registry.platformById.get(account.platform)?.name ?? account.platform;
+  const twin = registry.accounts.some((a) => a !== account && a.name === account.name && a.platform === account.platform);
+  return `${account.name}（${platform}${twin ? ` ${account.handle}` : ''}）`;
 }
 
 function footerOf(registry: Registry, what: string): string {
@@ -116,18 +125,12 @@ export function weeklyReport(c: Compliance): ReportDocument {
     blocks.push({ type: 'h3', text: `${n + 1}. ${u.name}（${gradeLabel(u)}）` });
     blocks.push({
       type: 'table',
-      head: ['问题', '规则', '账号', '情况', '整改期限'],
-      widths: [14, 15, 22, 35, 14],
+      head: ['问题', '账号', '情况', '整改期限'],
+      widths: [16, 24, 44, 16],
       rows: byUnit
         .get(u.id)!
         .sort(compareIssues)
-        .map((i) => [
-          GRADING_ITEM[i.kind].title,
-          ruleOf(i),
-          accountLabel(registry, i.account),
-          i.evidence,
-          dueText(i.due, i.dueRecorded, asOf),
-        ]),
+        .map((i) => [GRADING_ITEM[i.kind].title, accountLabel(registry, i.account), i.evidence, dueText(i.due, i.dueRecorded, asOf)]),
     });
   });
 
@@ -196,8 +199,6 @@ export function weeklyReport(c: Compliance): ReportDocument {
   };
 }
 
-const BOM = '\uFEFF';
-
 /** The weekly report's problems as CSV (UTF-8 with BOM, opens in Excel): one row per problem. */
 export function weeklyCsv(c: Compliance): string {
   const { registry, asOf } = c;
@@ -225,30 +226,24 @@ export function weeklyCsv(c: Compliance): string {
       i.source.line,
     ];
   });
-  return (
-    BOM +
-    stringify(
-      [
-        [
-          '单位编号',
-          '单位名称',
-          '单位评价',
-          '单位得分',
-          '账号编号',
-          '账号名称',
-          '平台',
-          '问题',
-          '规则',
-          '情况',
-          '整改期限',
-          '期限来源',
-          '数据文件',
-          '行号',
-        ],
-        ...rows,
-      ],
-      { record_delimiter: 'windows' },
-    )
+  return toCsv(
+    [
+      '单位编号',
+      '单位名称',
+      '单位评价',
+      '单位得分',
+      '账号编号',
+      '账号名称',
+      '平台',
+      '问题',
+      '规则',
+      '情况',
+      '整改期限',
+      '期限来源',
+      '数据文件',
+      '行号',
+    ],
+    rows,
   );
 }
 
@@ -329,7 +324,7 @@ export function annualReport(registry: Registry, year: number): ReportDocument {
               (r) => `${r.title} ${r.count} 次，${r.veto ? '单项否决' : r.deducted > 0 ? `扣 ${r.deducted} 分` : '不扣分'}`,
             )
             .join('；') +
-          (u.zombieAccounts.length ? `（“僵尸”账号：${u.zombieAccounts.join('、')}）` : ''),
+          (u.zombieAccounts.length ? `（“僵尸”账号：${u.zombieAccounts.map((id) => accountLabel(registry, id)).join('、')}）` : ''),
       ),
     });
   blocks.push(
@@ -401,5 +396,5 @@ export function annualCsv(registry: Registry, year: number): string {
     '得分',
     '评价',
   ];
-  return BOM + stringify([head, ...rows], { record_delimiter: 'windows' });
+  return toCsv(head, rows);
 }

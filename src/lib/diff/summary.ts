@@ -121,7 +121,27 @@ function eventDetails(r: Registry | null, account: Account, e: AccountEvent, att
   return parts.join('；');
 }
 
+/**
+ * A new or changed waiver (a second account of a unit on one platform, by exception): the reviewer
+ * checks the approval itself, so it is always listed with who approved it and when.
+ */
+function waiverAttention(r: Registry | null, change: AccountChange): string | undefined {
+  if (change.kind === 'removed') return undefined;
+  const after = change.after;
+  const before = change.kind === 'changed' ? change.before : undefined;
+  if (change.kind === 'changed' && !change.fields.includes('waiver')) return undefined;
+  const who = `\`${after.id}\`（${md(after.name)}，${md(platformName(r, after.platform))}）`;
+  if (!after.waiver) return before?.waiver ? `${who} 删除了例外批准（waiver）记录，请确认该单位在这个平台只有一个账号。` : undefined;
+  const w = after.waiver;
+  const others = (r?.accounts ?? []).filter((a) => a.unit === after.unit && a.platform === after.platform && a.id !== after.id);
+  const siblings = others.length ? `同一单位在该平台的其他账号：${others.map((a) => `\`${a.id}\`（${md(a.name)}）`).join('、')}；` : '';
+  const verb = before?.waiver ? '修改了例外批准（waiver）' : '以例外批准（waiver）在同一平台开设第二个账号';
+  return `${who} ${verb}：批准单位「${md(w.approved_by)}」，批准日期 ${w.approved_on}，理由「${md(w.reason)}」。${siblings}请核对批准文件。`;
+}
+
 function accountRows(input: SummaryInput, change: AccountChange, attention: string[], counts: Record<string, number>): string[] {
+  const waiver = waiverAttention(input.head ?? input.base, change);
+  if (waiver) attention.push(waiver);
   const { head, base } = input;
   const row = (what: string, a: Account, date: string, filed: string, details: string) =>
     `| ${what} | ${accountCell(head ?? base, a)} | ${md(unitName(head ?? base, a.unit))} | ${date} | ${filed} | ${details || ' '} |`;

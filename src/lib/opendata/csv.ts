@@ -1,12 +1,10 @@
 /**
- * `/data/accounts.csv`: one row per account, for Excel. UTF-8 with a byte-order mark (without it
- * Excel reads Chinese as GBK mojibake), CRLF line ends, Chinese column headers. Two concessions
- * to Excel, both documented on the /data/ page: a long number (12 digits or more, or a leading
- * zero — a 16-digit Toutiao ID would become 1.89573E+15) is written as `="…"` so it stays text,
- * and a cell that starts with `=`, `+`, `-` or `@` gets a leading `'` so Excel never runs it as a
- * formula. Programs should read accounts.json, which holds the values unchanged.
+ * `/data/accounts.csv`: one row per account, for Excel, with Chinese column headers, written by
+ * the project's one CSV writer (src/lib/format/csv.ts: BOM, CRLF, long numbers kept as text,
+ * formula-like cells prefixed with `'`; both concessions are documented on the /data/ page).
+ * Programs should read accounts.json, which holds the values unchanged.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../format/csv.ts';
 import type { Registry } from '../model.ts';
 import { STATUS_NAMES } from '../model.ts';
 import { accountsDocument, type UrlOf } from './index.ts';
@@ -36,15 +34,11 @@ export const CSV_COLUMNS: readonly (readonly [header: string, field: string, val
   ['页面', 'page', (a) => a.page],
 ];
 
-/** A cell as Excel should see it (see the file comment). */
-export function excelCell(value: string): string {
-  if (/^(0\d+|\d{12,})$/.test(value)) return `="${value}"`;
-  if (/^[=+\-@\t\r]/.test(value)) return `'${value}`;
-  return value;
-}
-
 /** The CSV text (with its BOM). */
 export function accountsCsv(registry: Registry, urlOf: UrlOf): string {
-  const rows = accountsDocument(registry, urlOf).accounts.map((a) => CSV_COLUMNS.map(([, , value]) => excelCell(value(a))));
-  return `\uFEFF${stringify([CSV_COLUMNS.map(([header]) => header), ...rows], { record_delimiter: 'windows' })}`;
+  const rows = accountsDocument(registry, urlOf).accounts.map((a) => CSV_COLUMNS.map(([, , value]) => value(a)));
+  return toCsv(
+    CSV_COLUMNS.map(([header]) => header),
+    rows,
+  );
 }
