@@ -97,7 +97,7 @@ export const MESSAGES = {
   ),
   'schema.whitespace': m<Field & { value: string }>('schema', (p) => `${f(p)}「${p.value}」中不能有空格或换行。`),
   'schema.format': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}「${p.value}」格式不对${hint(p.hint)}。`),
-  'schema.blank': m<Field>('schema', (p) => `${f(p)}不能为空。`),
+  'schema.blank': m<Field>('schema', (p) => `${f(p)}不能为空（只有空格或全角空格也算空）：请填写内容。`),
   'schema.too-long': m<Field & { length: number; max: number }>('schema', (p) => `${f(p)}过长（${p.length} 个字符，最多 ${p.max} 个）。`),
   'schema.too-few': m<Field & { min: number }>('schema', (p) => `${f(p)}至少要有 ${p.min} 项。`),
   'schema.range': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}的值 ${p.value} 超出允许范围${hint(p.hint)}。`),

@@ -6,15 +6,36 @@
 import { problem, type Problem } from '../problems.ts';
 import type { PathSegment, PositionIndex } from '../load/positions.ts';
 
-/** 11-digit mobile numbers `1[3-9]…`, optionally with +86 and separators, not inside a longer token. */
-const MOBILE_RE = /(?<![0-9A-Za-z])(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?![0-9A-Za-z])/g;
-/** 18-character resident ID numbers (checked further by `isResidentId`). */
-const ID_RE = /(?<![0-9A-Za-z])([1-8]\d{5}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx])(?![0-9A-Za-z])/g;
+/**
+ * Separators a number may be written with once full-width forms are folded (NFKC): spaces, the
+ * hyphen and dashes, dots, the middle dot, underscores, slashes; at most two between two digits
+ * (`139 - 1234`). A clerk or an insider can put them between any digits, not only between groups.
+ */
+const SEP = String.raw`[\s\-‐‑‒–—―.·•_/]{0,2}`;
+/** Digits with separators between them, as a regex source: `d(SEP d){n-1}` for n digit classes. */
+const spaced = (classes: readonly string[]) => classes.join(SEP);
+/** Not preceded by a letter, a digit, or a digit and a separator (not inside a longer number). */
+const BEFORE = String.raw`(?<![0-9A-Za-z])(?<![0-9]${SEP.replace('{0,2}', '{1,2}')})`;
+/** Not followed by a letter, a digit, or a separator and a digit. */
+const AFTER = String.raw`(?![0-9A-Za-z])(?!${SEP.replace('{0,2}', '{1,2}')}[0-9])`;
+
+/** 11-digit mobile numbers `1[3-9]…` in any grouping, optionally after +86 / 0086 / (+86). */
+const MOBILE_RE = new RegExp(
+  String.raw`${BEFORE}(?:[(]?(?:\+|00)?86[)]?${SEP})?(${spaced(['1', '[3-9]', ...Array<string>(9).fill(String.raw`\d`)])})${AFTER}`,
+  'g',
+);
+/** 18-character resident ID numbers in any grouping (checked further by `isResidentId`). */
+const ID_RE = new RegExp(
+  String.raw`${BEFORE}(${spaced(['[1-8]', ...Array<string>(16).fill(String.raw`\d`), String.raw`[\dXx]`])})${AFTER}`,
+  'g',
+);
 /** A QQ-number mailbox belongs to a person. */
 const QQ_MAIL_RE = /(?<![\w.+-])([1-9]\d{4,11})@qq\.com\b/gi;
 
-/** Five digits, separators between them ignored: every pattern above needs at least that (a cheap first test). */
-const FIVE_DIGITS_RE = /\d(?:[-\s]*\d){4}/;
+/** Five digits, separators between them allowed: every pattern above needs at least that (a cheap first test). */
+const FIVE_DIGITS_RE = new RegExp(String.raw`\d(?:${SEP}\d){4}`);
+/** Anything NFKC changes in a number: full-width digits, letters and punctuation, ideographic space, circled digits. */
+const FOLDABLE_RE = /[^\u0000-\u007f]/;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -34,13 +55,26 @@ export function isResidentId(id: string): boolean {
 
 export type PersonalDatum = { kind: 'mobile' | 'id-number' | 'qq-email'; masked: string };
 
-/** Personal data found in a text. */
-export function findPersonalData(text: string): PersonalDatum[] {
+/** Only the digits (and a final X) of a match. */
+const digitsOf = (text: string) => text.replace(/[^\dXx]/g, '');
+
+/**
+ * Personal data found in a text: mobile numbers and resident ID numbers however they are written
+ * (full-width digits, spaces, dots, dashes, +86/0086), and QQ mailboxes. Landlines with their
+ * area code (`0930-7121234`), Weibo UIDs (10 digits), filing numbers (`622926-2026-0012`), dates
+ * and longer digit runs do not match.
+ */
+export function findPersonalData(raw: string): PersonalDatum[] {
+  const text = FOLDABLE_RE.test(raw) ? raw.normalize('NFKC') : raw;
   if (!FIVE_DIGITS_RE.test(text)) return [];
   const found: PersonalDatum[] = [];
-  for (const m of text.matchAll(MOBILE_RE)) found.push({ kind: 'mobile', masked: `${m[1]}****${m[3]}` });
+  for (const m of text.matchAll(MOBILE_RE)) {
+    const d = digitsOf(m[1]!);
+    found.push({ kind: 'mobile', masked: `${d.slice(0, 3)}****${d.slice(7)}` });
+  }
   for (const m of text.matchAll(ID_RE)) {
-    if (isResidentId(m[1]!)) found.push({ kind: 'id-number', masked: `${m[1]!.slice(0, 6)}********${m[1]!.slice(14)}` });
+    const d = digitsOf(m[1]!);
+    if (isResidentId(d)) found.push({ kind: 'id-number', masked: `${d.slice(0, 6)}********${d.slice(14)}` });
   }
   for (const m of text.matchAll(QQ_MAIL_RE)) found.push({ kind: 'qq-email', masked: `${m[1]!.slice(0, 2)}***@qq.com` });
   return found;
