@@ -97,7 +97,7 @@ describe('--format github', () => {
   });
 
   it('leads with one summary error when there are more than 10 annotations', () => {
-    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`units/jiaoyuju/accounts/x${i}.yml`, 'name: x\n']));
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`units/jiaoyuju/accounts/x${i}.txt`, 'name: x\n']));
     const result = spawnValidate(['--data', makeFixture(many), '--as-of', AS_OF], {
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' },
     });

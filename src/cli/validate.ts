@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import * as core from '@actions/core';
 import { todayInChina } from '../lib/dates.ts';
-import { countProblems, type Problem } from '../lib/problems.ts';
+import { countProblems, problem, type Problem } from '../lib/problems.ts';
 import { loadRegistry, type Stats } from '../lib/registry.ts';
 import { RULES } from '../lib/rules/table.ts';
 import { checkDataDir, checkDate, readOptions, UsageError } from './usage.ts';
@@ -101,13 +101,22 @@ export function changedFiles(base: string, cwd: string): Set<string> {
   return new Set(names.map((n) => path.resolve(root, n)));
 }
 
-function summaryLine(stats: Stats, asOf: string, shown: { errors: number; warnings: number }): string {
-  const counts = `${shown.errors} 个错误，${shown.warnings} 个警告`;
+/** Counts of the problems shown, and of the warnings `--errors-only` hid. */
+interface Shown {
+  errors: number;
+  warnings: number;
+  hiddenWarnings?: number;
+}
+
+function summaryLine(stats: Stats, asOf: string, shown: Shown): string {
+  const counts = shown.hiddenWarnings
+    ? `${shown.errors} 个错误（另有 ${shown.hiddenWarnings} 个警告未显示：使用了 --errors-only）`
+    : `${shown.errors} 个错误，${shown.warnings} 个警告`;
   const scope = `检查了 ${stats.units} 个单位、${stats.accounts} 个账号、${stats.inspections} 次巡查、${stats.impostors} 个仿冒账号（截至 ${asOf}）`;
   return `${shown.errors > 0 ? '✖' : '✔'} ${counts} · ${scope}`;
 }
 
-function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io): string {
+function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io, hiddenWarnings: number): string {
   const color = (format: Parameters<typeof styleText>[0], text: string) =>
     io.isTTY && !io.env.NO_COLOR ? styleText(format, text, { validateStream: false }) : text;
   const lines: string[] = [];
@@ -122,7 +131,7 @@ function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io): st
     lines.push(`  ${p.file}:${p.line}:${p.column}  ${label}  ${p.message}  ${color('dim', `[${p.rule}]`)}`);
   }
   if (lines.length) lines.push('');
-  lines.push(summaryLine(stats, asOf, countProblems(problems)));
+  lines.push(summaryLine(stats, asOf, { ...countProblems(problems), hiddenWarnings }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -130,7 +139,7 @@ function escapeCell(text: string): string {
   return text.replace(/[|\\]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }
 
-async function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io): Promise<void> {
+async function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io, hiddenWarnings: number): Promise<void> {
   const { errors, warnings } = countProblems(problems);
   // GitHub shows at most 10 annotations of a kind per step: say up front how many there are.
   if (problems.length > 10) {
@@ -144,11 +153,11 @@ async function reportGithub(problems: Problem[], stats: Stats, asOf: string, bas
     if (p.severity === 'error') core.error(p.message, properties);
     else core.warning(p.message, properties);
   }
-  io.stdout(summaryLine(stats, asOf, { errors, warnings }) + '\n');
+  io.stdout(summaryLine(stats, asOf, { errors, warnings, hiddenWarnings }) + '\n');
   if (!io.env.GITHUB_STEP_SUMMARY) return;
   const summary = core.summary
     .addHeading(errors > 0 ? '数据校验未通过' : '数据校验通过', 2)
-    .addRaw(summaryLine(stats, asOf, { errors, warnings }), true);
+    .addRaw(summaryLine(stats, asOf, { errors, warnings, hiddenWarnings }), true);
   if (problems.length > 0) {
     summary.addTable([
       [
@@ -162,6 +171,38 @@ async function reportGithub(problems: Problem[], stats: Stats, asOf: string, bas
     ]);
   }
   await summary.write();
+}
+
+/** Who holds the value a duplicate problem was reported on: an account id or an impostor record. */
+function holderOf(file: string): { label: string; impostor: boolean } {
+  const account = /units\/([^/]+)\/accounts\/([^/]+)\.yaml$/.exec(file);
+  if (account) return { label: `账号 ${account[1]}/${account[2]}`, impostor: false };
+  const impostor = /impostors\/([^/]+)\.yaml$/.exec(file);
+  return impostor ? { label: `仿冒账号记录 ${impostor[1]}`, impostor: true } : { label: file, impostor: false };
+}
+
+/**
+ * A duplicate is reported on the later of its two files, which can be the unchanged original
+ * (an account filed years ago, a reported impostor). With `--changed` the pull request's own
+ * file is the one to fix: the problem is turned around onto it, and never tells the owner of
+ * the original to delete theirs.
+ */
+function mirrorDuplicate(p: Problem): Problem {
+  const { what, value, otherFile, otherLine, otherColumn } = p.params as {
+    what: string;
+    value: string;
+    otherFile: string;
+    otherLine: number;
+    otherColumn?: number;
+  };
+  const holder = holderOf(p.file);
+  const at = { file: otherFile, line: otherLine, column: otherColumn ?? 1 };
+  const params = { what, value, owner: holder.label, ownerFile: p.file, ownerLine: p.line };
+  return problem(
+    holder.impostor && !holderOf(otherFile).impostor ? 'duplicate-identifier.reported-impostor' : 'duplicate-identifier.taken',
+    at,
+    params,
+  );
 }
 
 /** Runs the validator; returns the exit code. */
@@ -186,8 +227,12 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   // by path): a change that copies an unchanged account's or a reported impostor's handle can be
   // the earlier one, so a problem whose other file changed is the change's problem too.
   const inChanged = (file: unknown) => typeof file === 'string' && changed!.has(path.resolve(base, file));
-  if (changed) problems = problems.filter((p) => inChanged(p.file) || inChanged(p.params.otherFile));
-  if (options.errorsOnly) problems = problems.filter((p) => p.severity === 'error');
+  if (changed) problems = problems.flatMap((p) => (inChanged(p.file) ? [p] : inChanged(p.params.otherFile) ? [mirrorDuplicate(p)] : []));
+  let hiddenWarnings = 0;
+  if (options.errorsOnly) {
+    hiddenWarnings = countProblems(problems).warnings;
+    problems = problems.filter((p) => p.severity === 'error');
+  }
   const hasErrors = problems.some((p) => p.severity === 'error');
 
   switch (options.format) {
@@ -196,15 +241,15 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
         `${JSON.stringify({
           ok: !hasErrors,
           problems: problems.map(({ file, line, column, rule, severity, message }) => ({ file, line, column, rule, severity, message })),
-          stats: { ...result.stats, ...countProblems(problems), asOf: options.asOf },
+          stats: { ...result.stats, ...countProblems(problems), ...(options.errorsOnly ? { hiddenWarnings } : {}), asOf: options.asOf },
         })}\n`,
       );
       break;
     case 'github':
-      await reportGithub(problems, result.stats, options.asOf, base, io);
+      await reportGithub(problems, result.stats, options.asOf, base, io, hiddenWarnings);
       break;
     default:
-      io.stdout(formatText(problems, result.stats, options.asOf, io));
+      io.stdout(formatText(problems, result.stats, options.asOf, io, hiddenWarnings));
   }
   return hasErrors ? 1 : 0;
 }

@@ -16,6 +16,8 @@ function m<P extends MessageParams = Record<never, never>>(rule: RuleId, text: (
 }
 
 type Field = { field: string; title: string };
+/** A value another file already claims: where the first claim is. */
+type Duplicate = { what: string; value: string; other: string; otherFile: string; otherLine: number; otherColumn?: number };
 /** `handle（账号 ID）`: a field key with its Chinese title. */
 const f = (p: Field) => (p.title ? `${p.field}（${p.title}）` : `${p.field} `);
 const hint = (text: string) => (text ? `：${text}` : '');
@@ -33,6 +35,10 @@ export const MESSAGES = {
 
   // ── yaml-syntax / yaml-duplicate-key / yaml-unsafe ─────────────────────────
   'yaml-syntax.parse': m<{ hint: string }>('yaml-syntax', (p) => `YAML 格式错误：${p.hint}。`),
+  'yaml-syntax.full-width-colon': m<{ key: string; char: string }>(
+    'yaml-syntax',
+    (p) => `字段 ${p.key} 后面是中文全角冒号 ${p.char}，YAML 只认英文半角冒号：请改为 ${p.key}: （半角冒号，后面加一个空格）。`,
+  ),
   'yaml-duplicate-key.key': m<{ key: string; firstLine: number }>(
     'yaml-duplicate-key',
     (p) => `字段 ${p.key} 重复出现（第一次在第 ${p.firstLine} 行）。同一层级中一个字段只能写一次：删除或合并其中一处。`,
@@ -60,9 +66,10 @@ export const MESSAGES = {
   ),
 
   // ── stray-file ──────────────────────────────────────────────────────────────
-  'stray-file.extension': m<{ name: string; suggestion: string }>(
-    'stray-file',
-    (p) => `数据文件必须以 .yaml 结尾：${p.name} 不会被读取。${p.suggestion ? `请改名为 ${p.suggestion}。` : '请删除或移出 data 目录。'}`,
+  'stray-file.extension': m<{ name: string; suggestion: string }>('stray-file', (p) =>
+    p.suggestion
+      ? `数据文件必须以 .yaml 结尾：请把 ${p.name} 改名为 ${p.suggestion}。改名前它不会被收录进名录（本次已照常检查其内容，其他问题一并列出）。`
+      : `数据文件必须以 .yaml 结尾：${p.name} 不会被读取。请删除或移出 data 目录。`,
   ),
   'stray-file.location': m<{ path: string; hint: string }>('stray-file', (p) => `${p.path} 不在规定的目录结构中，不会被读取。${p.hint}`),
   'stray-file.bad-name': m<{ name: string; what: string; reason?: string }>('stray-file', (p) =>
@@ -94,6 +101,11 @@ export const MESSAGES = {
   'schema.invisible': m<Field & { char: string; name: string; index: number }>(
     'schema',
     (p) => `${f(p)}的第 ${p.index} 个字符是看不见的 ${p.char}（${p.name}）。仿冒账号常用这类字符冒充官方名称，请删除它（可整段重新输入）。`,
+  ),
+  'schema.invisible-comment': m<{ chars: string }>(
+    'schema',
+    (p) =>
+      `注释中有看不见的字符 ${p.chars}。这类字符（尤其是双向文字控制符）会让审核者看到的内容与程序读到的不同（“特洛伊源码”手法）：请删除这段注释后重新输入。`,
   ),
   'schema.whitespace': m<Field & { value: string }>('schema', (p) => `${f(p)}「${p.value}」中不能有空格或换行。`),
   'schema.format': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}「${p.value}」格式不对${hint(p.hint)}。`),
@@ -183,17 +195,26 @@ export const MESSAGES = {
   'unknown-reference.office-unit': m<{ unit: string }>('unknown-reference', (p) => `主管单位编号 ${p.unit} 不存在。`),
 
   // ── duplicate-identifier ────────────────────────────────────────────────────
-  'duplicate-identifier.account': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+  'duplicate-identifier.account': m<Duplicate>(
     'duplicate-identifier',
     (p) =>
-      `${p.what}「${p.value}」已被账号 ${p.other} 使用（${p.otherFile} 第 ${p.otherLine} 行）。一个账号只能备案一次：核对是否抄错，或删除重复的账号文件。`,
+      `${p.what}「${p.value}」已被账号 ${p.other} 使用（${p.otherFile} 第 ${p.otherLine} 行）。一个账号只能备案一次：核对是否抄错；两个文件若是同一个账号，保留先备案的那个。`,
   ),
-  'duplicate-identifier.impostor': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+  'duplicate-identifier.taken': m<{ what: string; value: string; owner: string; ownerFile: string; ownerLine: number }>(
+    'duplicate-identifier',
+    (p) =>
+      `${p.what}「${p.value}」已被${p.owner} 使用（${p.ownerFile} 第 ${p.ownerLine} 行）。一个账号只能备案一次：请核对本次新增或修改的内容是否抄错；如果确是同一个账号，不要重复备案。`,
+  ),
+  'duplicate-identifier.reported-impostor': m<{ what: string; value: string; owner: string; ownerFile: string; ownerLine: number }>(
+    'duplicate-identifier',
+    (p) => `${p.what}「${p.value}」是已登记的仿冒账号（${p.owner}，${p.ownerFile} 第 ${p.ownerLine} 行），不能作为官方账号备案：请核对。`,
+  ),
+  'duplicate-identifier.impostor': m<Duplicate>(
     'duplicate-identifier',
     (p) =>
       `${p.what}「${p.value}」与官方账号 ${p.other} 相同（${p.otherFile} 第 ${p.otherLine} 行）：仿冒账号不能与已备案的官方账号是同一个，请核对。`,
   ),
-  'duplicate-identifier.impostor-twice': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+  'duplicate-identifier.impostor-twice': m<Duplicate>(
     'duplicate-identifier',
     (p) => `${p.what}「${p.value}」已在仿冒账号记录 ${p.other} 中登记（${p.otherFile} 第 ${p.otherLine} 行）：同一仿冒账号只登记一次。`,
   ),
@@ -243,6 +264,11 @@ export const MESSAGES = {
   'personal-data.id-number': m<{ masked: string }>(
     'personal-data',
     (p) => `这里有居民身份证号码 ${p.masked}。名录是公开的，不得出现身份证号等个人信息：请删除。`,
+  ),
+  'personal-data.file-name': m<{ name: string; masked: string }>(
+    'personal-data',
+    (p) =>
+      `文件名或文件夹名「${p.name}」中有手机号码或身份证号码（${p.masked}）。文件名会成为网站上的公开网址：请改用平台名或单位拼音命名，例如 wechat.yaml。`,
   ),
   'personal-data.qq-email': m<{ masked: string }>('personal-data', (p) => `邮箱 ${p.masked} 是个人 QQ 号邮箱。请改用单位的办公邮箱。`),
 

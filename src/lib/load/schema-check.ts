@@ -172,6 +172,17 @@ function issueToProblem(issue: z.core.$ZodIssue, root: AnySchema, data: unknown,
   const at = (p: readonly PathSegment[] = path, which: 'key' | 'value' = 'value') => ({ file, ...positions.at(p, which) });
   const base = { field, title };
 
+  // A field that is not there is missing, whatever check zod ran first (an enum's `invalid_value`
+  // would otherwise quote 「undefined」 as a wrong value).
+  if (
+    value === undefined &&
+    path.length > 0 &&
+    issue.code !== 'unrecognized_keys' &&
+    !(issue.code === 'invalid_union' && 'discriminator' in issue)
+  ) {
+    return [problem('schema.missing', at(path), { ...base, hint: meta.description ?? '' })];
+  }
+
   switch (issue.code) {
     case 'unrecognized_keys': {
       const parent = fieldAt(root, path, data).schema;
