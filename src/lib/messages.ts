@@ -22,6 +22,13 @@ type Duplicate = { what: string; value: string; other: string; otherFile: string
 const f = (p: Field) => (p.title ? `${p.field}（${p.title}）` : `${p.field} `);
 const hint = (text: string) => (text ? `：${text}` : '');
 
+/** The line that stands for the problems of one rule left out of one file's list (see MAX_RULE_PROBLEMS_PER_FILE). */
+const more = (rule: RuleId) =>
+  m<{ count: number; shown: number }>(
+    rule,
+    (p) => `还有 ${p.count} 个同类问题未列出（本文件的这类问题只列出前 ${p.shown} 个）：请先改正上面列出的问题，再重新检查。`,
+  );
+
 export const MESSAGES = {
   // ── encoding ────────────────────────────────────────────────────────────────
   'encoding.gbk': m(
@@ -139,6 +146,11 @@ export const MESSAGES = {
   ),
   'schema.workday-holiday': m<{ date: string }>('schema', (p) => `${p.date} 同时被列为放假日和调休上班日，请核对国务院通知。`),
   'schema.impostor-no-link': m('schema', () => '仿冒账号的 handle（账号 ID）和 url（链接）至少要填一个，否则公众无法核对。'),
+  'schema.policy-order': m<{ warning: number; fail: number }>(
+    'schema',
+    (p) =>
+      `更新预警天数 stale_warning_days（${p.warning}）不小于单项否决天数 stale_fail_days（${p.fail}）：预警必须先于单项否决，否则预警这一级永远不会出现。请把预警天数改小（例如 7）或把否决天数改大（例如 14）。`,
+  ),
   'schema.duplicate-check': m<{ account: string; firstLine: number }>(
     'schema',
     (p) => `账号 ${p.account} 在本次巡查中出现了两次（第一次在第 ${p.firstLine} 行）：每个账号只记一条。`,
@@ -187,6 +199,15 @@ export const MESSAGES = {
   'unknown-reference.successor': m<{ successor: string }>(
     'unknown-reference',
     (p) => `接替账号 ${p.successor} 不存在：写账号编号（单位编号/账号文件名）。`,
+  ),
+  'unknown-reference.successor-self': m<{ successor: string }>(
+    'unknown-reference',
+    (p) => `接替账号 ${p.successor} 就是本账号自己：写接替本账号、仍在使用的另一个账号编号；没有接替账号时删除 successor。`,
+  ),
+  'unknown-reference.successor-closed': m<{ successor: string; state: string; next: string }>(
+    'unknown-reference',
+    (p) =>
+      `接替账号 ${p.successor} 已${p.state}，公众按它找不到仍在使用的账号：${p.next ? `改写为它的接替账号 ${p.next}，` : '写仍在使用的账号编号，'}没有接替账号时删除 successor。`,
   ),
   'unknown-reference.unit-missing': m<{ unit: string }>(
     'unknown-reference',
@@ -300,6 +321,12 @@ export const MESSAGES = {
     (p) => `${f(p)}${p.value ? `「${p.value}」` : ''}晚于今天（${p.asOf}）：已发生的事项不能写将来的日期，检查年份和月份。`,
   ),
 
+  'future-date.after-inspection': m<{ account: string; lastPost: string; date: string }>(
+    'future-date',
+    (p) =>
+      `账号 ${p.account} 的最近更新日期 last_post ${p.lastPost} 晚于本次巡查日期 ${p.date}：巡查时看到的最近一次更新不可能在巡查之后，请核对日期（通常是年份或月份写错）。`,
+  ),
+
   // ── warnings ────────────────────────────────────────────────────────────────
   'filing-late.late': m<{ event: string; date: string; filed: string; workdays: number; deadline: number; due: string }>(
     'filing-late',
@@ -345,6 +372,32 @@ export const MESSAGES = {
     'rectification-overdue',
     (p) => `账号 ${p.account} 的整改（${p.issue}）已超过期限（${p.due}）${p.days} 天仍未完成：完成后填写 resolved 日期。`,
   ),
+
+  // ── capped output: one line per rule and file for what was left out ──────────
+  'encoding.more': more('encoding'),
+  'yaml-syntax.more': more('yaml-syntax'),
+  'yaml-duplicate-key.more': more('yaml-duplicate-key'),
+  'yaml-unsafe.more': more('yaml-unsafe'),
+  'stray-file.more': more('stray-file'),
+  'schema.more': more('schema'),
+  'id-mismatch.more': more('id-mismatch'),
+  'unknown-reference.more': more('unknown-reference'),
+  'duplicate-identifier.more': more('duplicate-identifier'),
+  'platform-url-mismatch.more': more('platform-url-mismatch'),
+  'one-account-per-platform.more': more('one-account-per-platform'),
+  'personal-registration.more': more('personal-registration'),
+  'personal-data.more': more('personal-data'),
+  'event-order.more': more('event-order'),
+  'future-date.more': more('future-date'),
+  'filing-late.more': more('filing-late'),
+  'calendar-missing.more': more('calendar-missing'),
+  'verified-subject-mismatch.more': more('verified-subject-mismatch'),
+  'unverified-account.more': more('unverified-account'),
+  'closure-notice-missing.more': more('closure-notice-missing'),
+  'stale-warning.more': more('stale-warning'),
+  'stale-fail.more': more('stale-fail'),
+  'inspection-missing.more': more('inspection-missing'),
+  'rectification-overdue.more': more('rectification-overdue'),
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -44,8 +44,22 @@ export function checkReferences(ctx: RuleContext): void {
       );
     }
     account.events.forEach((e, i) => {
-      if ((e.type === 'suspended' || e.type === 'deregistered') && e.successor && !accountExists(e.successor)) {
-        ctx.report(problem('unknown-reference.successor', account.origin.at(['events', i, 'successor']), { successor: e.successor }));
+      if ((e.type !== 'suspended' && e.type !== 'deregistered') || !e.successor) return;
+      const at = account.origin.at(['events', i, 'successor']);
+      if (e.successor === account.id) ctx.report(problem('unknown-reference.successor-self', at, { successor: e.successor }));
+      else if (!accountExists(e.successor)) ctx.report(problem('unknown-reference.successor', at, { successor: e.successor }));
+      else if (i === account.events.length - 1) {
+        // The closure in force sends citizens to its successor: that account must still be in use.
+        const successor = ctx.accountById.get(e.successor);
+        if (successor && successor.status !== 'active') {
+          ctx.report(
+            problem('unknown-reference.successor-closed', at, {
+              successor: e.successor,
+              state: successor.status === 'suspended' ? '关停' : '注销',
+              next: successor.successor && successor.successor !== account.id ? successor.successor : '',
+            }),
+          );
+        }
       }
     });
   }
