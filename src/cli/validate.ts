@@ -4,9 +4,11 @@
  * Exit 0: no errors (warnings allowed). Exit 1: at least one error. Exit 2: usage or I/O problem.
  */
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import * as core from '@actions/core';
+import { overflowMessage, planAnnotations, validationSummary } from '../lib/ci-output.ts';
 import { todayInChina } from '../lib/dates.ts';
 import { countProblems, problem, type Problem } from '../lib/problems.ts';
 import { loadRegistry, type Stats } from '../lib/registry.ts';
@@ -135,42 +137,23 @@ function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io, hid
   return `${lines.join('\n')}\n`;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/[|\\]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
-}
-
 async function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io, hiddenWarnings: number): Promise<void> {
   const { errors, warnings } = countProblems(problems);
-  // GitHub shows at most 10 annotations of a kind per step: say up front how many there are.
-  if (problems.length > 10) {
-    core.error(`共发现 ${errors} 个错误、${warnings} 个警告，页面上最多显示 10 条标注；完整列表见本次运行的 Summary（作业摘要）。`, {
-      title: '数据校验',
-    });
-  }
-  for (const p of problems) {
+  // GitHub shows at most 10 annotations of a kind per step: the first place says how many there are.
+  const plan = planAnnotations(problems);
+  if (plan.rest.errors > 0) core.error(overflowMessage('error', plan.rest.errors, errors), { title: '数据校验' });
+  if (plan.rest.warnings > 0) core.warning(overflowMessage('warning', plan.rest.warnings, warnings), { title: '数据校验' });
+  for (const p of plan.shown) {
     const file = path.relative(io.cwd, path.resolve(base, p.file)).split(path.sep).join('/');
     const properties = { file, startLine: p.line, startColumn: p.column, title: `${RULES[p.rule].title} [${p.rule}]` };
     if (p.severity === 'error') core.error(p.message, properties);
     else core.warning(p.message, properties);
   }
-  io.stdout(summaryLine(stats, asOf, { errors, warnings, hiddenWarnings }) + '\n');
+  const headline = summaryLine(stats, asOf, { errors, warnings, hiddenWarnings });
+  io.stdout(`${headline}\n`);
   if (!io.env.GITHUB_STEP_SUMMARY) return;
-  const summary = core.summary
-    .addHeading(errors > 0 ? '数据校验未通过' : '数据校验通过', 2)
-    .addRaw(summaryLine(stats, asOf, { errors, warnings, hiddenWarnings }), true);
-  if (problems.length > 0) {
-    summary.addTable([
-      [
-        { data: '文件', header: true },
-        { data: '行', header: true },
-        { data: '级别', header: true },
-        { data: '规则', header: true },
-        { data: '说明', header: true },
-      ],
-      ...problems.map((p) => [escapeCell(p.file), String(p.line), p.severity === 'error' ? '错误' : '警告', p.rule, escapeCell(p.message)]),
-    ]);
-  }
-  await summary.write();
+  // Our own escaping and size cap, not core.summary.addTable (which puts cells into HTML as they are).
+  appendFileSync(io.env.GITHUB_STEP_SUMMARY, validationSummary(problems, headline));
 }
 
 /** Who holds the value a duplicate problem was reported on: an account id or an impostor record. */

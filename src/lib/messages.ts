@@ -204,10 +204,10 @@ export const MESSAGES = {
     'unknown-reference',
     (p) => `接替账号 ${p.successor} 就是本账号自己：写接替本账号、仍在使用的另一个账号编号；没有接替账号时删除 successor。`,
   ),
-  'unknown-reference.successor-closed': m<{ successor: string; state: string; next: string }>(
+  'unknown-reference.successor-closed': m<{ successor: string; state: string; date: string; next: string }>(
     'unknown-reference',
     (p) =>
-      `接替账号 ${p.successor} 已${p.state}，公众按它找不到仍在使用的账号：${p.next ? `改写为它的接替账号 ${p.next}，` : '写仍在使用的账号编号，'}没有接替账号时删除 successor。`,
+      `接替账号 ${p.successor} 在 ${p.date} 已经${p.state}，不能接替本账号：${p.next ? `改写为它的接替账号 ${p.next}，` : '写当时仍在使用的账号编号，'}没有接替账号时删除 successor。`,
   ),
   'unknown-reference.unit-missing': m<{ unit: string }>(
     'unknown-reference',
