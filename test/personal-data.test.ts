@@ -1,7 +1,7 @@
 /** Personal data detection: what must be caught and what must not be flagged. */
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, isResidentId } from '../src/lib/rules/personal-data.ts';
-import { looksLikePersonName } from '../src/lib/rules/person-name.ts';
+import { looksLikePersonName } from '../src/lib/facts/person-name.ts';
 
 /** A resident ID with a correct check digit for the given first 17 digits. */
 function withCheckDigit(first17: string): string {

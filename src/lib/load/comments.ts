@@ -9,7 +9,7 @@
 import { CST, Lexer } from 'yaml';
 import { describeCodePoint } from '../code-points.ts';
 import { problem, type Problem } from '../problems.ts';
-import { findPersonalData } from '../rules/personal-data.ts';
+import { findPersonalData } from '../facts/personal-data.ts';
 import { INVISIBLE_CLASS } from '../schema/common.ts';
 
 /** Invisible characters (see INVISIBLE_CLASS). */

@@ -2,7 +2,7 @@
  * Checks that need one file only but more than its schema: ids against file names, fields that
  * depend on each other, calendar and event order, dates after "today".
  */
-import { closureWithoutNotice, needsVerification } from '../compliance/facts.ts';
+import { closureWithoutNotice, needsVerification } from '../facts/facts.ts';
 import { dayNumber, isWeekend } from '../dates.ts';
 import { problem } from '../problems.ts';
 import { EVENT_TYPES } from '../schema/account.ts';

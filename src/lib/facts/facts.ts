@@ -10,7 +10,7 @@ import type { WorkCalendar } from '../calendar.ts';
 import { dayNumber, daysBetween } from '../dates.ts';
 import { statusOn, type Account, type AccountStatus, type InspectionRecord, type Unit } from '../model.ts';
 import { normalizeName } from '../normalize.ts';
-import { looksLikePersonName } from '../rules/person-name.ts';
+import { looksLikePersonName } from './person-name.ts';
 import type { AccountEvent } from '../schema/account.ts';
 import type { Check, Rectification } from '../schema/inspection.ts';
 import type { Policy } from '../schema/policy.ts';
