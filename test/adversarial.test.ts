@@ -89,7 +89,7 @@ describe('the attacks of issue #7', () => {
 });
 
 describe('a pull request that files a reported impostor as an official account', () => {
-  it('fails `validate --changed` although the problem is reported on the unchanged impostor record', async () => {
+  it('fails `validate --changed` with the problems on the changed files, not on the unchanged originals', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'registry-adversarial-git-'));
     roots.push(root);
     const data = path.join(root, 'data');
@@ -114,7 +114,7 @@ describe('a pull request that files a reported impostor as an official account',
       env: {},
       cwd: root,
     } as never);
-    const problems = JSON.parse(stdout).problems as { file: string; rule: string; line: number }[];
+    const problems = JSON.parse(stdout).problems as { file: string; rule: string; line: number; message: string }[];
     expect(code).toBe(1);
     expect(
       problems
@@ -122,10 +122,16 @@ describe('a pull request that files a reported impostor as an official account',
         .map((p) => `${p.file}:${p.line}`)
         .sort(),
     ).toEqual([
-      'data/impostors/dxjy-fake.yaml:3',
-      'data/impostors/dxjy-fake.yaml:4',
-      'data/units/suonan-zhen/accounts/wechat.yaml:3',
-      'data/units/suonan-zhen/accounts/wechat.yaml:4',
+      'data/units/aaa-copy/accounts/wechat.yaml:3',
+      'data/units/aaa-copy/accounts/wechat.yaml:4',
+      'data/units/suonan-zhen/accounts/douyin.yaml:3',
+      'data/units/suonan-zhen/accounts/douyin.yaml:4',
     ]);
+    const smuggled = problems.filter((p) => p.file === 'data/units/suonan-zhen/accounts/douyin.yaml' && p.rule === 'duplicate-identifier');
+    for (const p of smuggled) expect(p.message).toContain('是已登记的仿冒账号（仿冒账号记录 dxjy-fake');
+    // Turned around onto the pull request's copy: the owner of the original is never told to delete theirs.
+    const copied = problems.filter((p) => p.file.startsWith('data/units/aaa-copy/') && p.rule === 'duplicate-identifier');
+    for (const p of copied) expect(p.message).toContain('已被账号 suonan-zhen/wechat 使用');
+    expect(problems.some((p) => p.file === 'data/units/suonan-zhen/accounts/wechat.yaml')).toBe(false);
   });
 });

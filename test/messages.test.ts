@@ -87,7 +87,7 @@ describe('rule messages', () => {
           .replace('东乡族自治县教育局', '东乡族自治县锁南镇人民政府'),
       }),
     ).toMatchInlineSnapshot(
-      `"微博 UID「5123456789」已被账号 jiaoyuju/weibo 使用（data/units/jiaoyuju/accounts/weibo.yaml 第 3 行）。一个账号只能备案一次：核对是否抄错，或删除重复的账号文件。"`,
+      `"微博 UID「5123456789」已被账号 jiaoyuju/weibo 使用（data/units/jiaoyuju/accounts/weibo.yaml 第 3 行）。一个账号只能备案一次：核对是否抄错；两个文件若是同一个账号，保留先备案的那个。"`,
     );
   });
   it('second account on a platform', () => {
@@ -185,7 +185,7 @@ describe('rule messages', () => {
   });
   it('file with the wrong extension', () => {
     expect(message('stray-file.extension', { 'units/jiaoyuju/accounts/toutiao.yml': ACCOUNT })).toMatchInlineSnapshot(
-      `"数据文件必须以 .yaml 结尾：toutiao.yml 不会被读取。请改名为 toutiao.yaml。"`,
+      `"数据文件必须以 .yaml 结尾：请把 toutiao.yml 改名为 toutiao.yaml。改名前它不会被收录进名录（本次已照常检查其内容，其他问题一并列出）。"`,
     );
   });
 });

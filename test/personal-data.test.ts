@@ -1,7 +1,7 @@
 /** Personal data detection: what must be caught and what must not be flagged. */
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, isResidentId } from '../src/lib/rules/personal-data.ts';
-import { looksLikePersonName } from '../src/lib/rules/person-name.ts';
+import { looksLikePersonName } from '../src/lib/facts/person-name.ts';
 
 /** A resident ID with a correct check digit for the given first 17 digits. */
 function withCheckDigit(first17: string): string {
@@ -45,10 +45,55 @@ describe('findPersonalData', () => {
   });
 });
 
-describe('looksLikePersonName', () => {
-  it.each(['马建国', '张三', '欧阳明', '王小二（个人）', '个人'])('%s is a person', (name) => {
-    expect(looksLikePersonName(name)).toBe(true);
+describe('findPersonalData in every disguise', () => {
+  // Assembled at runtime: an obviously fake mobile and a test resident ID with its check digit.
+  const mobile = ['139', '1234', '5678'].join('');
+  const fullWidth = (text: string) => text.replace(/[-0-9X+]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
+  const id = withCheckDigit('11010519491231002');
+  it.each([
+    ['full-width digits', fullWidth(mobile)],
+    ['full-width digits and dashes', fullWidth('139-1234-5678')],
+    ['ideographic spaces', '139\u30001234\u30005678'],
+    ['dots', '139.1234.5678'],
+    ['a space after every digit', [...mobile].join(' ')],
+    ['+86 glued', `+86${mobile}`],
+    ['0086 with a dash', `0086-${mobile}`],
+    ['(+86) in brackets', `(+86)${mobile}`],
+    ['full-width +86', `${fullWidth('+86')} ${fullWidth(mobile)}`],
+    ['dash-groups after 86', '86-139-1234-5678'],
+    ['inside Chinese text', `值班电话${mobile}（24小时）`],
+  ])('finds a mobile number with %s', (_, text) => {
+    expect(findPersonalData(text)).toEqual([{ kind: 'mobile', masked: '139****5678' }]);
   });
+
+  it.each([
+    ['grouped 6-8-4', `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`],
+    ['full-width', fullWidth(id)],
+    ['dashes', `${id.slice(0, 6)}-${id.slice(6, 14)}-${id.slice(14)}`],
+  ])('finds a resident ID %s', (_, text) => {
+    expect(findPersonalData(text)).toEqual([{ kind: 'id-number', masked: `110105********${id.slice(14)}` }]);
+  });
+
+  it.each([
+    ['filing number', '622926-2026-0012'],
+    ['full-width landline', fullWidth('0930-7121234')],
+    ['landline with spaces', '0930 712 1234'],
+    ['date range', '2026-11-23 至 2026-12-01'],
+    ['13 digits', '1391234567890'],
+    ['a list of small numbers', '13 14 15 16 17 18'],
+    ['full-width Weibo UID', fullWidth('5329743744')],
+  ])('does not flag a %s', (_, text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
+describe('looksLikePersonName', () => {
+  it.each(['马建国', '张三', '欧阳明', '王小二（个人）', '个人', '張偉', '歐陽明', '劉建國', '王小二（個人）'])(
+    '%s is a person',
+    (name) => {
+      expect(looksLikePersonName(name)).toBe(true);
+    },
+  );
   it.each([
     '东乡族自治县教育局',
     '东乡县教育局',

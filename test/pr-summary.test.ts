@@ -185,14 +185,14 @@ describe('a branch that opens, renames and closes accounts', () => {
 
       ### 仿冒账号
 
-      - 新增 快手“东乡教育官方”（\`dxjy\\_gf\`），仿冒 东乡教育快手（\`jiaoyuju/kuaishou\`）；2026-11-27 发现，尚未向平台举报
+      - 新增 快手“东乡教育官方”（\`dxjy_gf\`），仿冒 东乡教育快手（\`jiaoyuju/kuaishou\`）；2026-11-27 发现，尚未向平台举报
 
       ### 数据校验
 
       - ✔ 修改后的数据没有错误。
       - 本次新增 2 个警告（合规记录，不阻止合并）：
-        - \`data/inspections/2026/2026-11-23.yaml:3\` 缺少巡查：在用账号 jiaoyuju/kuaishou 没有出现在 2026-11-23 的巡查记录中：请补充该账号的巡查结果。
-        - \`data/units/suonan-zhen/accounts/wechat.yaml:11\` 备案超期：变更（2026-11-16）在第 5 个工作日（2026-11-23）才备案，超过了 3 个工作日的时限（最迟应在 2026-11-19 备案）。
+        - \`data/inspections/2026/2026-11-23.yaml:3\` 缺少巡查：在用账号 jiaoyuju\\/kuaishou 没有出现在 2026\\-11\\-23 的巡查记录中：请补充该账号的巡查结果。
+        - \`data/units/suonan-zhen/accounts/wechat.yaml:11\` 备案超期：变更（2026\\-11\\-16）在第 5 个工作日（2026\\-11\\-23）才备案，超过了 3 个工作日的时限（最迟应在 2026\\-11\\-19 备案）。
 
       <details><summary>修改的文件（4 个）</summary>
 
@@ -268,7 +268,7 @@ describe('units, impostors, inspections and shared files', () => {
     expect(stdout).toContain('- 新增 **东乡族自治县统计局**（`tongjiju`，县直部门），维护人 @dongxiang/tongjiju');
     expect(stdout).toMatch(/- 新增 2026-11-27 巡查（东乡族自治县人民政府信息管理中心）：检查 \d+ 个账号，\d+ 个发现问题/);
     expect(stdout).toMatch(/- 更新 `dxjy-fake`（.+）：处置日期；2026-11-26 已被平台关闭/);
-    expect(stdout).toContain('- 政策阈值 policy.yaml：filing\\_deadline\\_working\\_days: 3 → 5');
+    expect(stdout).toContain('- 政策阈值 policy.yaml：filing\\_deadline\\_working\\_days\\: 3 → 5');
   });
 });
 
@@ -349,6 +349,6 @@ describe('changes a reviewer must look at', () => {
 
 describe('markdown escaping', () => {
   it('keeps names from the data from turning into markup', () => {
-    expect(md('*东乡*_[链接](http://x)<b>|#1 ~删~')).toBe('\\*东乡\\*\\_\\[链接\\](http://x)\\<b\\>\\|\\#1 \\~删\\~');
+    expect(md('*东乡*_[链接](http://x)<b>|#1 ~删~')).toBe('\\*东乡\\*\\_\\[链接\\]\\(http\\:\\/\\/x\\)\\<b\\>\\|\\#1 \\~删\\~');
   });
 });

@@ -11,6 +11,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { ANNOTATIONS_PER_KIND, capMarkdown } from '../lib/ci-output.ts';
 import { todayInChina } from '../lib/dates.ts';
 import { changedPaths, exportTree, GitError, mergeBase, repoRoot, resolveCommit } from '../lib/diff/git.ts';
 import { diffRegistries } from '../lib/diff/model.ts';
@@ -89,9 +90,21 @@ export function runPrSummary(argv: string[], io: Io): number {
       baseLabel: `\`${options.base}\`（${baseCommit.slice(0, 7)}）`,
     });
     io.stdout(summary.markdown);
-    if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `${summary.markdown}\n`);
-    if (io.env.GITHUB_ACTIONS === 'true')
-      for (const a of summary.attention) core.warning(a.replace(/\\(.)/g, '$1'), { title: '请审核人注意' });
+    // GitHub refuses a step summary over 1 MiB: cut, with a note of what was cut.
+    if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `${capMarkdown(summary.markdown)}\n`);
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      // At most 10 annotations of a kind show: the 10th place counts the rest.
+      const { attention } = summary;
+      const shown = attention.length > ANNOTATIONS_PER_KIND ? attention.slice(0, ANNOTATIONS_PER_KIND - 1) : attention;
+      if (shown.length < attention.length)
+        core.warning(
+          `共 ${attention.length} 处需要注意，另有 ${attention.length - shown.length} 处未标注：见本次运行的 Summary（作业摘要）。`,
+          {
+            title: '请审核人注意',
+          },
+        );
+      for (const a of shown) core.warning(a.replace(/\\(.)/g, '$1'), { title: '请审核人注意' });
+    }
     return 0;
   } catch (error) {
     if (!(error instanceof GitError)) throw error;

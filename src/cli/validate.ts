@@ -4,11 +4,13 @@
  * Exit 0: no errors (warnings allowed). Exit 1: at least one error. Exit 2: usage or I/O problem.
  */
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import * as core from '@actions/core';
+import { overflowMessage, planAnnotations, validationSummary } from '../lib/ci-output.ts';
 import { todayInChina } from '../lib/dates.ts';
-import { countProblems, type Problem } from '../lib/problems.ts';
+import { countProblems, problem, type Problem } from '../lib/problems.ts';
 import { loadRegistry, type Stats } from '../lib/registry.ts';
 import { RULES } from '../lib/rules/table.ts';
 import { checkDate, type CommandIo, parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
@@ -82,13 +84,22 @@ export function changedFiles(base: string, cwd: string): Set<string> {
   return new Set(names.map((n) => path.resolve(root, n)));
 }
 
-function summaryLine(stats: Stats, asOf: string, shown: { errors: number; warnings: number }): string {
-  const counts = `${shown.errors} 个错误，${shown.warnings} 个警告`;
+/** Counts of the problems shown, and of the warnings `--errors-only` hid. */
+interface Shown {
+  errors: number;
+  warnings: number;
+  hiddenWarnings?: number;
+}
+
+function summaryLine(stats: Stats, asOf: string, shown: Shown): string {
+  const counts = shown.hiddenWarnings
+    ? `${shown.errors} 个错误（另有 ${shown.hiddenWarnings} 个警告未显示：使用了 --errors-only）`
+    : `${shown.errors} 个错误，${shown.warnings} 个警告`;
   const scope = `检查了 ${stats.units} 个单位、${stats.accounts} 个账号、${stats.inspections} 次巡查、${stats.impostors} 个仿冒账号（截至 ${asOf}）`;
   return `${shown.errors > 0 ? '✖' : '✔'} ${counts} · ${scope}`;
 }
 
-function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io): string {
+function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io, hiddenWarnings: number): string {
   const color = (format: Parameters<typeof styleText>[0], text: string) =>
     io.isTTY && !io.env.NO_COLOR ? styleText(format, text, { validateStream: false }) : text;
   const lines: string[] = [];
@@ -103,46 +114,59 @@ function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io): st
     lines.push(`  ${p.file}:${p.line}:${p.column}  ${label}  ${p.message}  ${color('dim', `[${p.rule}]`)}`);
   }
   if (lines.length) lines.push('');
-  lines.push(summaryLine(stats, asOf, countProblems(problems)));
+  lines.push(summaryLine(stats, asOf, { ...countProblems(problems), hiddenWarnings }));
   return `${lines.join('\n')}\n`;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/[|\\]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
-}
-
-async function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io): Promise<void> {
+async function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io, hiddenWarnings: number): Promise<void> {
   const { errors, warnings } = countProblems(problems);
-  // GitHub shows at most 10 annotations of a kind per step: say up front how many there are.
-  if (problems.length > 10) {
-    core.error(`共发现 ${errors} 个错误、${warnings} 个警告，页面上最多显示 10 条标注；完整列表见本次运行的 Summary（作业摘要）。`, {
-      title: '数据校验',
-    });
-  }
-  for (const p of problems) {
+  // GitHub shows at most 10 annotations of a kind per step: the first place says how many there are.
+  const plan = planAnnotations(problems);
+  if (plan.rest.errors > 0) core.error(overflowMessage('error', plan.rest.errors, errors), { title: '数据校验' });
+  if (plan.rest.warnings > 0) core.warning(overflowMessage('warning', plan.rest.warnings, warnings), { title: '数据校验' });
+  for (const p of plan.shown) {
     const file = path.relative(io.cwd, path.resolve(base, p.file)).split(path.sep).join('/');
     const properties = { file, startLine: p.line, startColumn: p.column, title: `${RULES[p.rule].title} [${p.rule}]` };
     if (p.severity === 'error') core.error(p.message, properties);
     else core.warning(p.message, properties);
   }
-  io.stdout(summaryLine(stats, asOf, { errors, warnings }) + '\n');
+  const headline = summaryLine(stats, asOf, { errors, warnings, hiddenWarnings });
+  io.stdout(`${headline}\n`);
   if (!io.env.GITHUB_STEP_SUMMARY) return;
-  const summary = core.summary
-    .addHeading(errors > 0 ? '数据校验未通过' : '数据校验通过', 2)
-    .addRaw(summaryLine(stats, asOf, { errors, warnings }), true);
-  if (problems.length > 0) {
-    summary.addTable([
-      [
-        { data: '文件', header: true },
-        { data: '行', header: true },
-        { data: '级别', header: true },
-        { data: '规则', header: true },
-        { data: '说明', header: true },
-      ],
-      ...problems.map((p) => [escapeCell(p.file), String(p.line), p.severity === 'error' ? '错误' : '警告', p.rule, escapeCell(p.message)]),
-    ]);
-  }
-  await summary.write();
+  // Our own escaping and size cap, not core.summary.addTable (which puts cells into HTML as they are).
+  appendFileSync(io.env.GITHUB_STEP_SUMMARY, validationSummary(problems, headline));
+}
+
+/** Who holds the value a duplicate problem was reported on: an account id or an impostor record. */
+function holderOf(file: string): { label: string; impostor: boolean } {
+  const account = /units\/([^/]+)\/accounts\/([^/]+)\.yaml$/.exec(file);
+  if (account) return { label: `账号 ${account[1]}/${account[2]}`, impostor: false };
+  const impostor = /impostors\/([^/]+)\.yaml$/.exec(file);
+  return impostor ? { label: `仿冒账号记录 ${impostor[1]}`, impostor: true } : { label: file, impostor: false };
+}
+
+/**
+ * A duplicate is reported on the later of its two files, which can be the unchanged original
+ * (an account filed years ago, a reported impostor). With `--changed` the pull request's own
+ * file is the one to fix: the problem is turned around onto it, and never tells the owner of
+ * the original to delete theirs.
+ */
+function mirrorDuplicate(p: Problem): Problem {
+  const { what, value, otherFile, otherLine, otherColumn } = p.params as {
+    what: string;
+    value: string;
+    otherFile: string;
+    otherLine: number;
+    otherColumn?: number;
+  };
+  const holder = holderOf(p.file);
+  const at = { file: otherFile, line: otherLine, column: otherColumn ?? 1 };
+  const params = { what, value, owner: holder.label, ownerFile: p.file, ownerLine: p.line };
+  return problem(
+    holder.impostor && !holderOf(otherFile).impostor ? 'duplicate-identifier.reported-impostor' : 'duplicate-identifier.taken',
+    at,
+    params,
+  );
 }
 
 /** Runs the validator; returns the exit code. */
@@ -167,8 +191,12 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   // by path): a change that copies an unchanged account's or a reported impostor's handle can be
   // the earlier one, so a problem whose other file changed is the change's problem too.
   const inChanged = (file: unknown) => typeof file === 'string' && changed!.has(path.resolve(base, file));
-  if (changed) problems = problems.filter((p) => inChanged(p.file) || inChanged(p.params.otherFile));
-  if (options.errorsOnly) problems = problems.filter((p) => p.severity === 'error');
+  if (changed) problems = problems.flatMap((p) => (inChanged(p.file) ? [p] : inChanged(p.params.otherFile) ? [mirrorDuplicate(p)] : []));
+  let hiddenWarnings = 0;
+  if (options.errorsOnly) {
+    hiddenWarnings = countProblems(problems).warnings;
+    problems = problems.filter((p) => p.severity === 'error');
+  }
   const hasErrors = problems.some((p) => p.severity === 'error');
 
   switch (options.format) {
@@ -177,15 +205,15 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
         `${JSON.stringify({
           ok: !hasErrors,
           problems: problems.map(({ file, line, column, rule, severity, message }) => ({ file, line, column, rule, severity, message })),
-          stats: { ...result.stats, ...countProblems(problems), asOf: options.asOf },
+          stats: { ...result.stats, ...countProblems(problems), ...(options.errorsOnly ? { hiddenWarnings } : {}), asOf: options.asOf },
         })}\n`,
       );
       break;
     case 'github':
-      await reportGithub(problems, result.stats, options.asOf, base, io);
+      await reportGithub(problems, result.stats, options.asOf, base, io, hiddenWarnings);
       break;
     default:
-      io.stdout(formatText(problems, result.stats, options.asOf, io));
+      io.stdout(formatText(problems, result.stats, options.asOf, io, hiddenWarnings));
   }
   return hasErrors ? 1 : 0;
 }

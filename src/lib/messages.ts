@@ -16,9 +16,18 @@ function m<P extends MessageParams = Record<never, never>>(rule: RuleId, text: (
 }
 
 type Field = { field: string; title: string };
+/** A value another file already claims: where the first claim is. */
+type Duplicate = { what: string; value: string; other: string; otherFile: string; otherLine: number; otherColumn?: number };
 /** `handle（账号 ID）`: a field key with its Chinese title. */
 const f = (p: Field) => (p.title ? `${p.field}（${p.title}）` : `${p.field} `);
 const hint = (text: string) => (text ? `：${text}` : '');
+
+/** The line that stands for the problems of one rule left out of one file's list (see MAX_RULE_PROBLEMS_PER_FILE). */
+const more = (rule: RuleId) =>
+  m<{ count: number; shown: number }>(
+    rule,
+    (p) => `还有 ${p.count} 个同类问题未列出（本文件的这类问题只列出前 ${p.shown} 个）：请先改正上面列出的问题，再重新检查。`,
+  );
 
 export const MESSAGES = {
   // ── encoding ────────────────────────────────────────────────────────────────
@@ -33,6 +42,10 @@ export const MESSAGES = {
 
   // ── yaml-syntax / yaml-duplicate-key / yaml-unsafe ─────────────────────────
   'yaml-syntax.parse': m<{ hint: string }>('yaml-syntax', (p) => `YAML 格式错误：${p.hint}。`),
+  'yaml-syntax.full-width-colon': m<{ key: string; char: string }>(
+    'yaml-syntax',
+    (p) => `字段 ${p.key} 后面是中文全角冒号 ${p.char}，YAML 只认英文半角冒号：请改为 ${p.key}: （半角冒号，后面加一个空格）。`,
+  ),
   'yaml-duplicate-key.key': m<{ key: string; firstLine: number }>(
     'yaml-duplicate-key',
     (p) => `字段 ${p.key} 重复出现（第一次在第 ${p.firstLine} 行）。同一层级中一个字段只能写一次：删除或合并其中一处。`,
@@ -60,9 +73,10 @@ export const MESSAGES = {
   ),
 
   // ── stray-file ──────────────────────────────────────────────────────────────
-  'stray-file.extension': m<{ name: string; suggestion: string }>(
-    'stray-file',
-    (p) => `数据文件必须以 .yaml 结尾：${p.name} 不会被读取。${p.suggestion ? `请改名为 ${p.suggestion}。` : '请删除或移出 data 目录。'}`,
+  'stray-file.extension': m<{ name: string; suggestion: string }>('stray-file', (p) =>
+    p.suggestion
+      ? `数据文件必须以 .yaml 结尾：请把 ${p.name} 改名为 ${p.suggestion}。改名前它不会被收录进名录（本次已照常检查其内容，其他问题一并列出）。`
+      : `数据文件必须以 .yaml 结尾：${p.name} 不会被读取。请删除或移出 data 目录。`,
   ),
   'stray-file.location': m<{ path: string; hint: string }>('stray-file', (p) => `${p.path} 不在规定的目录结构中，不会被读取。${p.hint}`),
   'stray-file.bad-name': m<{ name: string; what: string; reason?: string }>('stray-file', (p) =>
@@ -95,9 +109,14 @@ export const MESSAGES = {
     'schema',
     (p) => `${f(p)}的第 ${p.index} 个字符是看不见的 ${p.char}（${p.name}）。仿冒账号常用这类字符冒充官方名称，请删除它（可整段重新输入）。`,
   ),
+  'schema.invisible-comment': m<{ chars: string }>(
+    'schema',
+    (p) =>
+      `注释中有看不见的字符 ${p.chars}。这类字符（尤其是双向文字控制符）会让审核者看到的内容与程序读到的不同（“特洛伊源码”手法）：请删除这段注释后重新输入。`,
+  ),
   'schema.whitespace': m<Field & { value: string }>('schema', (p) => `${f(p)}「${p.value}」中不能有空格或换行。`),
   'schema.format': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}「${p.value}」格式不对${hint(p.hint)}。`),
-  'schema.blank': m<Field>('schema', (p) => `${f(p)}不能为空。`),
+  'schema.blank': m<Field>('schema', (p) => `${f(p)}不能为空（只有空格或全角空格也算空）：请填写内容。`),
   'schema.too-long': m<Field & { length: number; max: number }>('schema', (p) => `${f(p)}过长（${p.length} 个字符，最多 ${p.max} 个）。`),
   'schema.too-few': m<Field & { min: number }>('schema', (p) => `${f(p)}至少要有 ${p.min} 项。`),
   'schema.range': m<Field & { value: string; hint: string }>('schema', (p) => `${f(p)}的值 ${p.value} 超出允许范围${hint(p.hint)}。`),
@@ -127,6 +146,11 @@ export const MESSAGES = {
   ),
   'schema.workday-holiday': m<{ date: string }>('schema', (p) => `${p.date} 同时被列为放假日和调休上班日，请核对国务院通知。`),
   'schema.impostor-no-link': m('schema', () => '仿冒账号的 handle（账号 ID）和 url（链接）至少要填一个，否则公众无法核对。'),
+  'schema.policy-order': m<{ warning: number; fail: number }>(
+    'schema',
+    (p) =>
+      `更新预警天数 stale_warning_days（${p.warning}）不小于单项否决天数 stale_fail_days（${p.fail}）：预警必须先于单项否决，否则预警这一级永远不会出现。请把预警天数改小（例如 7）或把否决天数改大（例如 14）。`,
+  ),
   'schema.duplicate-check': m<{ account: string; firstLine: number }>(
     'schema',
     (p) => `账号 ${p.account} 在本次巡查中出现了两次（第一次在第 ${p.firstLine} 行）：每个账号只记一条。`,
@@ -176,6 +200,15 @@ export const MESSAGES = {
     'unknown-reference',
     (p) => `接替账号 ${p.successor} 不存在：写账号编号（单位编号/账号文件名）。`,
   ),
+  'unknown-reference.successor-self': m<{ successor: string }>(
+    'unknown-reference',
+    (p) => `接替账号 ${p.successor} 就是本账号自己：写接替本账号、仍在使用的另一个账号编号；没有接替账号时删除 successor。`,
+  ),
+  'unknown-reference.successor-closed': m<{ successor: string; state: string; date: string; next: string }>(
+    'unknown-reference',
+    (p) =>
+      `接替账号 ${p.successor} 在 ${p.date} 已经${p.state}，不能接替本账号：${p.next ? `改写为它的接替账号 ${p.next}，` : '写当时仍在使用的账号编号，'}没有接替账号时删除 successor。`,
+  ),
   'unknown-reference.unit-missing': m<{ unit: string }>(
     'unknown-reference',
     (p) => `单位文件夹 ${p.unit} 中缺少 unit.yaml：先添加单位信息（npm run new -- unit），再添加账号。`,
@@ -183,17 +216,26 @@ export const MESSAGES = {
   'unknown-reference.office-unit': m<{ unit: string }>('unknown-reference', (p) => `主管单位编号 ${p.unit} 不存在。`),
 
   // ── duplicate-identifier ────────────────────────────────────────────────────
-  'duplicate-identifier.account': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+  'duplicate-identifier.account': m<Duplicate>(
     'duplicate-identifier',
     (p) =>
-      `${p.what}「${p.value}」已被账号 ${p.other} 使用（${p.otherFile} 第 ${p.otherLine} 行）。一个账号只能备案一次：核对是否抄错，或删除重复的账号文件。`,
+      `${p.what}「${p.value}」已被账号 ${p.other} 使用（${p.otherFile} 第 ${p.otherLine} 行）。一个账号只能备案一次：核对是否抄错；两个文件若是同一个账号，保留先备案的那个。`,
   ),
-  'duplicate-identifier.impostor': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+  'duplicate-identifier.taken': m<{ what: string; value: string; owner: string; ownerFile: string; ownerLine: number }>(
+    'duplicate-identifier',
+    (p) =>
+      `${p.what}「${p.value}」已被${p.owner} 使用（${p.ownerFile} 第 ${p.ownerLine} 行）。一个账号只能备案一次：请核对本次新增或修改的内容是否抄错；如果确是同一个账号，不要重复备案。`,
+  ),
+  'duplicate-identifier.reported-impostor': m<{ what: string; value: string; owner: string; ownerFile: string; ownerLine: number }>(
+    'duplicate-identifier',
+    (p) => `${p.what}「${p.value}」是已登记的仿冒账号（${p.owner}，${p.ownerFile} 第 ${p.ownerLine} 行），不能作为官方账号备案：请核对。`,
+  ),
+  'duplicate-identifier.impostor': m<Duplicate>(
     'duplicate-identifier',
     (p) =>
       `${p.what}「${p.value}」与官方账号 ${p.other} 相同（${p.otherFile} 第 ${p.otherLine} 行）：仿冒账号不能与已备案的官方账号是同一个，请核对。`,
   ),
-  'duplicate-identifier.impostor-twice': m<{ what: string; value: string; other: string; otherFile: string; otherLine: number }>(
+  'duplicate-identifier.impostor-twice': m<Duplicate>(
     'duplicate-identifier',
     (p) => `${p.what}「${p.value}」已在仿冒账号记录 ${p.other} 中登记（${p.otherFile} 第 ${p.otherLine} 行）：同一仿冒账号只登记一次。`,
   ),
@@ -244,6 +286,11 @@ export const MESSAGES = {
     'personal-data',
     (p) => `这里有居民身份证号码 ${p.masked}。名录是公开的，不得出现身份证号等个人信息：请删除。`,
   ),
+  'personal-data.file-name': m<{ name: string; masked: string }>(
+    'personal-data',
+    (p) =>
+      `文件名或文件夹名「${p.name}」中有手机号码或身份证号码（${p.masked}）。文件名会成为网站上的公开网址：请改用平台名或单位拼音命名，例如 wechat.yaml。`,
+  ),
   'personal-data.qq-email': m<{ masked: string }>('personal-data', (p) => `邮箱 ${p.masked} 是个人 QQ 号邮箱。请改用单位的办公邮箱。`),
 
   // ── event-order ─────────────────────────────────────────────────────────────
@@ -272,6 +319,12 @@ export const MESSAGES = {
   'future-date.date': m<Field & { value: string; asOf: string }>(
     'future-date',
     (p) => `${f(p)}${p.value ? `「${p.value}」` : ''}晚于今天（${p.asOf}）：已发生的事项不能写将来的日期，检查年份和月份。`,
+  ),
+
+  'future-date.after-inspection': m<{ account: string; lastPost: string; date: string }>(
+    'future-date',
+    (p) =>
+      `账号 ${p.account} 的最近更新日期 last_post ${p.lastPost} 晚于本次巡查日期 ${p.date}：巡查时看到的最近一次更新不可能在巡查之后，请核对日期（通常是年份或月份写错）。`,
   ),
 
   // ── warnings ────────────────────────────────────────────────────────────────
@@ -319,6 +372,32 @@ export const MESSAGES = {
     'rectification-overdue',
     (p) => `账号 ${p.account} 的整改（${p.issue}）已超过期限（${p.due}）${p.days} 天仍未完成：完成后填写 resolved 日期。`,
   ),
+
+  // ── capped output: one line per rule and file for what was left out ──────────
+  'encoding.more': more('encoding'),
+  'yaml-syntax.more': more('yaml-syntax'),
+  'yaml-duplicate-key.more': more('yaml-duplicate-key'),
+  'yaml-unsafe.more': more('yaml-unsafe'),
+  'stray-file.more': more('stray-file'),
+  'schema.more': more('schema'),
+  'id-mismatch.more': more('id-mismatch'),
+  'unknown-reference.more': more('unknown-reference'),
+  'duplicate-identifier.more': more('duplicate-identifier'),
+  'platform-url-mismatch.more': more('platform-url-mismatch'),
+  'one-account-per-platform.more': more('one-account-per-platform'),
+  'personal-registration.more': more('personal-registration'),
+  'personal-data.more': more('personal-data'),
+  'event-order.more': more('event-order'),
+  'future-date.more': more('future-date'),
+  'filing-late.more': more('filing-late'),
+  'calendar-missing.more': more('calendar-missing'),
+  'verified-subject-mismatch.more': more('verified-subject-mismatch'),
+  'unverified-account.more': more('unverified-account'),
+  'closure-notice-missing.more': more('closure-notice-missing'),
+  'stale-warning.more': more('stale-warning'),
+  'stale-fail.more': more('stale-fail'),
+  'inspection-missing.more': more('inspection-missing'),
+  'rectification-overdue.more': more('rectification-overdue'),
 };
 
 export type MessageCode = keyof typeof MESSAGES;

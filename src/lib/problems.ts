@@ -2,6 +2,7 @@
  * Problems are data: `{rule, severity, file, line, column, code, params}` plus the Chinese
  * `message` formatted from them in one place (`messages.ts`).
  */
+import { codePointLabel } from './code-points.ts';
 import { MESSAGES, type MessageCode, type MessageParams, type ParamsOf } from './messages.ts';
 import { RULES, type RuleId, type Severity } from './rules/table.ts';
 import { INVISIBLE_CLASS } from './schema/common.ts';
@@ -19,7 +20,7 @@ function shown(params: MessageParams): MessageParams {
   for (const [key, value] of Object.entries(params)) {
     if (typeof value !== 'string' || !INVISIBLE.test(value)) continue;
     out ??= { ...params };
-    out[key] = value.replace(INVISIBLE_ALL, (ch) => `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+    out[key] = value.replace(INVISIBLE_ALL, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
   }
   return (out ?? params) as MessageParams;
 }

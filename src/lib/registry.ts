@@ -7,7 +7,7 @@ import { WorkCalendar } from './calendar.ts';
 import { todayInChina } from './dates.ts';
 import { readDataset, type Dataset } from './load/dataset.ts';
 import { deepFreeze, type Account, type Registry, type Unit } from './model.ts';
-import { compareProblems, countProblems, type Problem } from './problems.ts';
+import { compareProblems, countProblems, problem, type Problem } from './problems.ts';
 import { checkAccounts } from './rules/accounts.ts';
 import type { RuleCheck, RuleContext } from './rules/context.ts';
 import { checkFiles } from './rules/files.ts';
@@ -55,9 +55,32 @@ function sortById<T extends { id: string }>(items: T[]): T[] {
   return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * Most problems one rule reports on one file. Reading, parsing and schema problems are capped
+ * per file as they are found (MAX_PROBLEMS_PER_FILE); the cross-file rules are capped here, so
+ * that one hostile file (an inspection listing 100,000 unknown accounts, a folder of thousands of
+ * copies of one account) cannot make the validator print megabytes. Past the limit one more
+ * problem of the rule says how many were left out.
+ */
+export const MAX_RULE_PROBLEMS_PER_FILE = 1000;
+
 /** Runs every rule over a dataset. */
 function runRules(dataset: Dataset, asOf: string): { ctx: RuleContext; problems: Problem[] } {
   const problems = [...dataset.problems];
+  const reported = new Map<string, number>();
+  const left = new Map<string, { first: Problem; count: number }>();
+  const report = (p: Problem) => {
+    const key = `${p.file}\0${p.rule}`;
+    const n = reported.get(key) ?? 0;
+    if (n < MAX_RULE_PROBLEMS_PER_FILE) {
+      reported.set(key, n + 1);
+      problems.push(p);
+      return;
+    }
+    const out = left.get(key);
+    if (out) out.count++;
+    else left.set(key, { first: p, count: 1 });
+  };
   const platformList = dataset.platforms?.value.platforms;
   const platformById = platformList ? new Map(platformList.map((p) => [p.id, p] as [string, Platform])) : undefined;
   const ctx: RuleContext = {
@@ -68,9 +91,12 @@ function runRules(dataset: Dataset, asOf: string): { ctx: RuleContext; problems:
     calendar: new WorkCalendar(dataset.calendars.map((c) => c.value)),
     unitById: byId(dataset.units),
     accountById: byId(dataset.accounts),
-    report: (p) => problems.push(p),
+    report,
   };
   for (const check of CHECKS) check(ctx);
+  for (const { first, count } of left.values()) {
+    problems.push(problem(`${first.rule}.more`, first, { count, shown: MAX_RULE_PROBLEMS_PER_FILE }));
+  }
   return { ctx, problems };
 }
 

@@ -13,7 +13,7 @@ import { looksLikeUrl, normalizeHandle, urlKey } from '../../lib/normalize.ts';
 import { problem, type Problem } from '../../lib/problems.ts';
 import type { RuleContext } from '../../lib/rules/context.ts';
 import { checkUrl, handleRegExp } from '../../lib/rules/identifiers.ts';
-import { looksLikePersonName } from '../../lib/rules/person-name.ts';
+import { looksLikePersonName } from '../../lib/facts/person-name.ts';
 import { findPersonalData } from '../../lib/rules/personal-data.ts';
 import { date } from '../../lib/schema/common.ts';
 import type { Platform } from '../../lib/schema/platforms.ts';

@@ -5,7 +5,7 @@
  * impostors — scored with the same table as the current grade (./grading.ts).
  */
 import { statusOn, type Registry, type Unit } from '../model.ts';
-import { checkFacts, closureWithoutNotice, filingFacts, needsVerification, rectificationFacts, verificationOf } from './facts.ts';
+import { checkFacts, closureWithoutNotice, filingFacts, needsVerification, rectificationFacts, verificationOf } from '../facts/facts.ts';
 import { gradeOf, type Grade, type IssueCounts } from './grading.ts';
 
 export interface AnnualUnit {

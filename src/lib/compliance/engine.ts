@@ -36,7 +36,7 @@ import {
   type RectificationFact,
   type StaleLevel,
   type Verification,
-} from './facts.ts';
+} from '../facts/facts.ts';
 import {
   GRADING_ITEM,
   GRADING_ITEMS,

@@ -31,9 +31,9 @@ import iconv from 'iconv-lite';
 import { addDays, daysBetween, isValidDate } from '../dates.ts';
 import { statusOn, type Account, type Registry } from '../model.ts';
 import { looksLikeUrl, normalizeHandle, normalizeName, urlKey } from '../normalize.ts';
-import { findPersonalData } from '../rules/personal-data.ts';
+import { findPersonalData } from '../facts/personal-data.ts';
 import { FINDINGS, type Finding } from '../schema/inspection.ts';
-import { rectificationFacts, staleLevel } from './facts.ts';
+import { rectificationFacts, staleLevel } from '../facts/facts.ts';
 
 export type SheetEncoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
 

@@ -5,6 +5,7 @@
  * units in one PR, edited history, renames without a change event, deleted files, maintainers,
  * code changes), and which new warnings the change brings. Markdown for the job summary.
  */
+import { escapeMarkdown, markdownCode } from '../ci-output.ts';
 import { daysBetween } from '../dates.ts';
 import type { Account, Registry } from '../model.ts';
 import type { Problem } from '../problems.ts';
@@ -36,10 +37,8 @@ export interface Summary {
   attention: string[];
 }
 
-/** Escapes text from the data for Markdown (inline, also inside table cells). */
-export function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~#!]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+/** Escapes text from the data for Markdown (inline, also inside table cells): see ci-output.ts. */
+export const md = escapeMarkdown;
 
 function link(label: string, url: string): string {
   return `[${md(label)}](<${url.replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\s/g, '%20')}>)`;
@@ -248,7 +247,7 @@ export function renderSummary(input: SummaryInput): Summary {
   if (outside.length) {
     const list = outside
       .slice(0, 10)
-      .map((f) => `\`${f}\``)
+      .map((f) => markdownCode(f))
       .join('、');
     attention.push(
       `修改了 ${outside.length} 个数据以外的文件（${list}${outside.length > 10 ? ' 等' : ''}）：代码、工作流、CODEOWNERS 等须由县政府办技术负责人审核。`,
@@ -325,7 +324,7 @@ export function renderSummary(input: SummaryInput): Summary {
     if (c.kind === 'removed') return `- 删除记录 \`${c.id}\`（${md(c.before.name)}）`;
     const x = c.after;
     const target = head?.accountById.get(x.imitates)?.name ?? head?.unitById.get(x.imitates)?.name ?? x.imitates;
-    const where = [x.handle ? `\`${md(x.handle)}\`` : '', x.url ? link('链接', x.url) : ''].filter(Boolean).join('，');
+    const where = [x.handle ? markdownCode(x.handle) : '', x.url ? link('链接', x.url) : ''].filter(Boolean).join('，');
     const state = x.removed ? `${x.removed} 已被平台关闭` : x.reported ? `${x.reported} 已向平台举报，仍在线` : '尚未向平台举报';
     if (c.kind === 'added')
       return `- 新增 ${md(platformName(head, x.platform))}“${md(x.name)}”（${where}），仿冒 ${md(target)}（\`${x.imitates}\`）；${x.found} 发现，${state}`;
@@ -356,7 +355,8 @@ export function renderSummary(input: SummaryInput): Summary {
   );
   if (newWarnings.length) {
     out.push(`- 本次新增 ${newWarnings.length} 个警告（合规记录，不阻止合并）：`);
-    for (const p of newWarnings.slice(0, 20)) out.push(`  - \`${p.file}:${p.line}\` ${RULES[p.rule].title}：${md(p.message)}`);
+    for (const p of newWarnings.slice(0, 20))
+      out.push(`  - ${markdownCode(`${p.file}:${p.line}`)} ${RULES[p.rule].title}：${md(p.message)}`);
     if (newWarnings.length > 20) out.push(`  - ……另有 ${newWarnings.length - 20} 个`);
   } else out.push('- 没有新增警告。');
   out.push('');
@@ -365,7 +365,7 @@ export function renderSummary(input: SummaryInput): Summary {
     out.push(
       `<details><summary>修改的文件（${input.changedFiles.length} 个）</summary>`,
       '',
-      ...input.changedFiles.map((f) => `- \`${f}\``),
+      ...input.changedFiles.map((f) => `- ${markdownCode(f)}`),
       '',
       '</details>',
       '',

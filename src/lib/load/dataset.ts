@@ -22,9 +22,10 @@ import type { Policy } from '../schema/policy.ts';
 import type { Site } from '../schema/site.ts';
 import { scanLayout, type DataFileRef } from './layout.ts';
 import { MAX_FILE_BYTES, MAX_INSPECTION_BYTES, readDataFile } from './read.ts';
+import { checkComments } from './comments.ts';
 import { checkSchema } from './schema-check.ts';
 import type { PathSegment, PositionIndex } from './positions.ts';
-import { MAX_INSPECTION_NODES, MAX_NODES, parseYaml, type ParseOptions } from './yaml.ts';
+import { MAX_INSPECTION_NODES, MAX_NODES, parseYaml, repairFullWidthColons, type ParseOptions } from './yaml.ts';
 import { scanPersonalData } from '../rules/personal-data.ts';
 
 /** Source reference backed by a file's position index. */
@@ -109,8 +110,14 @@ export function checkFile(ref: DataFileRef): FileResult {
   const problems: Problem[] = [];
   const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
   if (read.problem) return { problems: [read.problem] };
-  const parsed = parseYaml(read.text, ref.file, yamlOptions(ref));
-  if (!parsed.parsed) return { problems: capProblems(parsed.problems) };
+  append(problems, checkComments(read.text, ref.file));
+  const repaired = repairFullWidthColons(read.text, ref.file);
+  append(problems, repaired.problems);
+  const parsed = parseYaml(repaired.text, ref.file, yamlOptions(ref));
+  if (!parsed.parsed) {
+    append(problems, parsed.problems);
+    return { problems: capProblems(problems) };
+  }
   const { data, positions } = parsed.parsed;
   append(problems, scanPersonalData(data, ref.file, positions));
   const schema = SCHEMAS[ref.kind] as z.ZodType;
@@ -132,8 +139,8 @@ export function readDataset(dataDir: string): Dataset {
     accounts: [],
     inspections: [],
     impostors: [],
-    unitIds: new Set(layout.files.filter((f) => f.kind === 'unit').map((f) => f.unit!)),
-    accountIds: new Map(layout.files.filter((f) => f.kind === 'account').map((f) => [`${f.unit}/${f.name}`, f.file])),
+    unitIds: new Set(layout.files.filter((f) => f.kind === 'unit' && !f.misnamed).map((f) => f.unit!)),
+    accountIds: new Map(layout.files.filter((f) => f.kind === 'account' && !f.misnamed).map((f) => [`${f.unit}/${f.name}`, f.file])),
     fileCount: layout.files.length,
     problems,
   };
@@ -146,7 +153,7 @@ export function readDataset(dataDir: string): Dataset {
   for (const ref of layout.files) {
     const result = checkFile(ref);
     append(problems, result.problems);
-    if (result.value === undefined || !result.positions) continue;
+    if (result.value === undefined || !result.positions || ref.misnamed) continue;
     const value = result.value;
     const origin = new Source(ref.file, result.positions);
     const entry = <T>() => ({ ref, value: deepFreeze(value) as T, origin });

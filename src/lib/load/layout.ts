@@ -6,6 +6,7 @@ import path from 'node:path';
 import { problem, type Problem } from '../problems.ts';
 import type { FileKind } from '../schema/index.ts';
 import { SLUG_RE } from '../schema/common.ts';
+import { checkName } from './comments.ts';
 
 /** A data file found in the layout. */
 export interface DataFileRef {
@@ -22,6 +23,11 @@ export interface DataFileRef {
   name: string;
   /** The parent folder name (inspection year folder). */
   folder?: string;
+  /**
+   * A `.yml` (or `.YAML`…) file: checked like the `.yaml` file it should be, so all its problems
+   * show in one round, but never part of the model until it is renamed.
+   */
+  misnamed?: true;
 }
 
 export interface Layout {
@@ -115,6 +121,7 @@ export function scanLayout(dataDir: string): Layout {
       const abs = path.join(dir, entry.name);
       const rel = [...segments, entry.name];
       const at = { file: display(rel), line: 1, column: 1 };
+      for (const p of checkName(entry.name, at)) problems.push(p);
       if (entry.isSymbolicLink()) {
         problems.push(problem('yaml-unsafe.symlink', at, {}));
         continue;
@@ -130,6 +137,10 @@ export function scanLayout(dataDir: string): Layout {
       if (!entry.name.endsWith('.yaml')) {
         const suggestion = /\.(yml|YAML|YML|Yaml)$/.test(entry.name) ? entry.name.replace(/\.\w+$/, '.yaml') : '';
         problems.push(problem('stray-file.extension', at, { name: entry.name, suggestion }));
+        if (suggestion && !entries.some((e) => e.name === suggestion)) {
+          const c = classify([...segments, suggestion], at);
+          if (!('stray' in c)) files.push({ ...c, abs, file: at.file, rel: rel.join('/'), misnamed: true });
+        }
         continue;
       }
       const c = classify(rel, at);

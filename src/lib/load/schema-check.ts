@@ -3,6 +3,7 @@
  * on the exact key or value, with the field's Chinese title and a fix.
  */
 import * as z from 'zod';
+import { codePointLabel, codePointName } from '../code-points.ts';
 import { INVISIBLE_RE } from '../schema/common.ts';
 import { problem, type Problem } from '../problems.ts';
 import type { PathSegment, PositionIndex } from './positions.ts';
@@ -16,31 +17,6 @@ interface FieldMeta {
 
 function metaOf(schema: AnySchema): FieldMeta {
   return (schema.meta() as FieldMeta | undefined) ?? {};
-}
-
-/** Names of invisible characters clerks and reviewers are likely to meet. */
-const INVISIBLE_NAMES: Record<number, string> = {
-  0x200b: '零宽空格',
-  0x200c: '零宽不连字',
-  0x200d: '零宽连字',
-  0x200e: '从左到右标记',
-  0x200f: '从右到左标记',
-  0x202a: '从左到右嵌入',
-  0x202b: '从右到左嵌入',
-  0x202c: '方向格式结束',
-  0x202d: '从左到右强制',
-  0x202e: '从右到左强制符 RLO',
-  0x2060: '连接符',
-  0xfeff: '字节顺序标记（BOM）',
-  0x00ad: '软连字符',
-  0x3164: '韩文填充符',
-  0x09: 'Tab 制表符',
-  0x0d: '回车符',
-};
-
-/** U+XXXX notation of a code point. */
-export function codePointLabel(cp: number): string {
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Longest piece of a value from the file quoted in a message, in characters. */
@@ -196,6 +172,17 @@ function issueToProblem(issue: z.core.$ZodIssue, root: AnySchema, data: unknown,
   const at = (p: readonly PathSegment[] = path, which: 'key' | 'value' = 'value') => ({ file, ...positions.at(p, which) });
   const base = { field, title };
 
+  // A field that is not there is missing, whatever check zod ran first (an enum's `invalid_value`
+  // would otherwise quote 「undefined」 as a wrong value).
+  if (
+    value === undefined &&
+    path.length > 0 &&
+    issue.code !== 'unrecognized_keys' &&
+    !(issue.code === 'invalid_union' && 'discriminator' in issue)
+  ) {
+    return [problem('schema.missing', at(path), { ...base, hint: meta.description ?? '' })];
+  }
+
   switch (issue.code) {
     case 'unrecognized_keys': {
       const parent = fieldAt(root, path, data).schema;
@@ -246,11 +233,12 @@ function issueToProblem(issue: z.core.$ZodIssue, root: AnySchema, data: unknown,
             problem('schema.invisible', at(), {
               ...base,
               char: codePointLabel(cp),
-              name: INVISIBLE_NAMES[cp] ?? '不可见字符',
+              name: codePointName(cp),
               index,
             }),
           ];
         }
+        if (text.trim() === '') return [problem('schema.blank', at(), base)];
         if (/\s/.test(text)) return [problem('schema.whitespace', at(), { ...base, value: quoteValue(text) })];
         return [problem('schema.format', at(), { ...base, value: quoteValue(text), hint: meta.description ?? '' })];
       }

@@ -7,6 +7,7 @@
  * problem with a hint in Chinese.
  */
 import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import { describeCodePoint } from '../code-points.ts';
 import { problem, type Problem } from '../problems.ts';
 import { parseCanonicalLines } from './canonical-lines.ts';
 import { PositionIndex, type PositionNode } from './positions.ts';
@@ -173,6 +174,44 @@ export interface ParseOptions {
   maxNodes?: number;
   /** Try the fast reader of the canonical layout first (see canonical-lines.ts); data files do. */
   canonical?: boolean;
+}
+
+/** A key at the start of a line (after indentation and an optional `- `) or of a flow mapping entry, then a full-width colon. */
+const FULL_WIDTH_COLON_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)([ \t]*)\uFF1A/;
+const FULL_WIDTH_COLON_FLOW = /([{,]\s*)([A-Za-z_][\w-]*)([ \t]*)\uFF1A/g;
+
+/**
+ * Keys followed by a Chinese full-width colon `：` (a common slip with a Chinese input method):
+ * each is reported, naming the character and the fix, and the text is read as if the colon were
+ * `: `, so the rest of the file is still checked in the same round. Comment lines are left alone.
+ */
+export function repairFullWidthColons(text: string, file: string): { text: string; problems: Problem[] } {
+  if (!text.includes('\uFF1A')) return { text, problems: [] };
+  const problems: Problem[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('\uFF1A') || /^\s*#/.test(line)) continue;
+    const fix = (match: string, before: string, key: string, spaces: string, offset: number, whole: string) => {
+      const column = offset + match.length;
+      problems.push(
+        problem('yaml-syntax.full-width-colon', { file, line: i + 1, column }, { key: quoteValue(key), char: describeCodePoint(0xff1a) }),
+      );
+      // `key:value` is one text to YAML: the repaired colon gets its space.
+      return `${before}${key}${spaces}:${/\s/.test(whole[column] ?? ' ') ? '' : ' '}`;
+    };
+    let fixed = line.replace(FULL_WIDTH_COLON_LINE, (m, before: string, key: string, spaces: string) =>
+      fix(m, before, key, spaces, 0, line),
+    );
+    if (fixed.includes('{')) {
+      const current = fixed;
+      fixed = current.replace(FULL_WIDTH_COLON_FLOW, (m, before: string, key: string, spaces: string, offset: number) =>
+        fix(m, before, key, spaces, offset, current),
+      );
+    }
+    lines[i] = fixed;
+  }
+  return { text: lines.join('\n'), problems };
 }
 
 /** Parses one YAML text. `file` is the display path used in problems. */

@@ -1,9 +1,9 @@
 /**
  * Account rules that look across files: one account per platform, who the platform verified the
  * account as, and whether each event was filed in time (working days, holiday calendar aware).
- * The facts themselves come from src/lib/compliance/facts.ts, shared with the compliance engine.
+ * The facts themselves come from src/lib/facts/facts.ts, shared with the compliance engine.
  */
-import { filingFacts, verificationOf } from '../compliance/facts.ts';
+import { filingFacts, verificationOf } from '../facts/facts.ts';
 import { problem } from '../problems.ts';
 import { EVENT_TYPES } from '../schema/account.ts';
 import type { Account } from '../model.ts';

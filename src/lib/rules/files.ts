@@ -2,7 +2,7 @@
  * Checks that need one file only but more than its schema: ids against file names, fields that
  * depend on each other, calendar and event order, dates after "today".
  */
-import { closureWithoutNotice, needsVerification } from '../compliance/facts.ts';
+import { closureWithoutNotice, needsVerification } from '../facts/facts.ts';
 import { dayNumber, isWeekend } from '../dates.ts';
 import { problem } from '../problems.ts';
 import { EVENT_TYPES } from '../schema/account.ts';
@@ -121,6 +121,15 @@ function checkInspections(ctx: RuleContext): void {
           problem('schema.duplicate-check', at(['checks', i, 'account']), { account: c.account, firstLine: at(['checks', first]).line }),
         );
       } else firstIndex.set(c.account, i);
+      if (c.last_post !== null && c.last_post > inspection.date && !isAfter(c.last_post, asOf)) {
+        ctx.report(
+          problem('future-date.after-inspection', at(['checks', i, 'last_post']), {
+            account: c.account,
+            lastPost: c.last_post,
+            date: inspection.date,
+          }),
+        );
+      }
       if (isAfter(c.last_post, asOf)) {
         ctx.report(
           problem('future-date.date', at(['checks', i, 'last_post']), {
@@ -174,8 +183,17 @@ function checkImpostors(ctx: RuleContext): void {
   }
 }
 
+/** Thresholds in an order no inspection can follow: the warning must come before the outright fail. */
+function checkPolicy(ctx: RuleContext): void {
+  const policy = ctx.dataset.policy;
+  if (!policy) return;
+  const { stale_warning_days: warning, stale_fail_days: fail } = policy.value;
+  if (warning >= fail) ctx.report(problem('schema.policy-order', policy.origin.at(['stale_warning_days']), { warning, fail }));
+}
+
 /** Per-file checks beyond the schema. */
 export function checkFiles(ctx: RuleContext): void {
+  checkPolicy(ctx);
   checkUnits(ctx);
   checkCalendars(ctx);
   checkAccounts(ctx);

@@ -110,7 +110,7 @@ export function checkIdentifiers(ctx: RuleContext): void {
     }
     if (first.owner === c.owner) return;
     const firstAt = first.origin.at(first.path);
-    const params = { what, value, other: first.owner, otherFile: firstAt.file, otherLine: firstAt.line };
+    const params = { what, value, other: first.owner, otherFile: firstAt.file, otherLine: firstAt.line, otherColumn: firstAt.column };
     const code =
       !c.impostor && !first.impostor
         ? 'duplicate-identifier.account'

@@ -1,10 +1,10 @@
 /**
  * Inspection rules, at the latest inspection on or before "today": stale accounts (warning and
  * 单项否决), active accounts left out, no inspection within the interval, and rectifications
- * past their due date. The facts come from src/lib/compliance/facts.ts, shared with the
+ * past their due date. The facts come from src/lib/facts/facts.ts, shared with the
  * compliance engine.
  */
-import { absentAccounts, checkFacts, inspectionAge, latestInspection, rectificationFacts } from '../compliance/facts.ts';
+import { absentAccounts, checkFacts, inspectionAge, latestInspection, rectificationFacts } from '../facts/facts.ts';
 import { problem } from '../problems.ts';
 import { FINDINGS } from '../schema/inspection.ts';
 import type { RuleContext } from './context.ts';

@@ -1,4 +1,5 @@
 /** `unknown-reference`: units, accounts, platforms and inspectors referred to must exist. */
+import { statusOn } from '../model.ts';
 import { problem } from '../problems.ts';
 import type { RuleContext } from './context.ts';
 
@@ -44,8 +45,25 @@ export function checkReferences(ctx: RuleContext): void {
       );
     }
     account.events.forEach((e, i) => {
-      if ((e.type === 'suspended' || e.type === 'deregistered') && e.successor && !accountExists(e.successor)) {
-        ctx.report(problem('unknown-reference.successor', account.origin.at(['events', i, 'successor']), { successor: e.successor }));
+      if ((e.type !== 'suspended' && e.type !== 'deregistered') || !e.successor) return;
+      const at = account.origin.at(['events', i, 'successor']);
+      if (e.successor === account.id) ctx.report(problem('unknown-reference.successor-self', at, { successor: e.successor }));
+      else if (!accountExists(e.successor)) ctx.report(problem('unknown-reference.successor', at, { successor: e.successor }));
+      else {
+        // Citizens are sent to the successor from the day of the closure: it cannot have been
+        // closed already then. (Closed later is fine: its own closure names the next one.)
+        const successor = ctx.accountById.get(e.successor);
+        const then = successor ? statusOn(successor, e.date) : null;
+        if (successor && (then === 'suspended' || then === 'deregistered')) {
+          ctx.report(
+            problem('unknown-reference.successor-closed', at, {
+              successor: e.successor,
+              state: then === 'suspended' ? '关停' : '注销',
+              date: e.date,
+              next: successor.successor && successor.successor !== account.id ? successor.successor : '',
+            }),
+          );
+        }
       }
     });
   }

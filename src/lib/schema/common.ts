@@ -11,17 +11,22 @@ import * as z from 'zod';
  * Characters that a reader cannot see or that reorder text: control characters (Cc), format
  * characters (Cf: zero-width space/joiners, bidi embeddings and overrides such as RLO, word
  * joiner, BOM, tag characters…), private-use characters (Co), line/paragraph separators,
- * Hangul fillers and variation selectors. Impostors use them to copy an official name.
+ * Hangul fillers and variation selectors, lone surrogates (Cs, only reachable through a YAML
+ * `"\ud800"` escape) and the noncharacters of the basic plane. Impostors use them to copy an
+ * official name; in a comment they reorder what a reviewer sees (Trojan source).
  */
-export const INVISIBLE_CLASS = String.raw`\p{Cc}\p{Cf}\p{Co}\u2028\u2029\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F`;
+export const INVISIBLE_CLASS = String.raw`\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\uFDD0-\uFDEF\uFFFE\uFFFF`;
 
 /** Matches one invisible or bidi control character (global, for finding and removing them). */
 export const INVISIBLE_RE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 
-/** One line of visible text. */
-const SINGLE_LINE = new RegExp(`^[^${INVISIBLE_CLASS}]*$`, 'u');
-/** Visible text that may span several lines (line feeds allowed, nothing else invisible). */
-const MULTI_LINE = new RegExp(`^(?:[^${INVISIBLE_CLASS}]|\\n)*$`, 'u');
+/**
+ * One line of visible text with at least one character that is not a space (a name of ASCII or
+ * ideographic spaces only is blank). Linear: leading spaces, the first visible character, the rest.
+ */
+const SINGLE_LINE = new RegExp(`^[^\\S${INVISIBLE_CLASS}]*[^\\s${INVISIBLE_CLASS}][^${INVISIBLE_CLASS}]*$`, 'u');
+/** Visible text that may span several lines (line feeds allowed, nothing else invisible), not blank. */
+const MULTI_LINE = new RegExp(`^(?:[^\\S${INVISIBLE_CLASS}]|\\n)*[^\\s${INVISIBLE_CLASS}](?:[^${INVISIBLE_CLASS}]|\\n)*$`, 'u');
 
 /** `YYYY-MM-DD`, a real calendar day. */
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

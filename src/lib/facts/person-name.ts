@@ -3,7 +3,7 @@
  * A subject that ends like an organisation (…局, …中心, …政府, …公司) is an organisation; a
  * short all-Han text starting with a common surname is a person; so is anything saying 个人.
  */
-import { normalizeName } from '../normalize.ts';
+import { normalizeName, toSimplified } from '../normalize.ts';
 
 /** Common single-character surnames (including those frequent in Linxia and Dongxiang). */
 const SURNAMES = new Set([
@@ -37,7 +37,8 @@ const ORG_SUFFIX =
   /(局|委|办|室|院|所|站|队|中心|政府|委员会|镇|乡|村|社区|街道|公司|集团|协会|学会|联合会|会|馆|部|处|厅|署|司|校|学|台|社|报|网|团|联|狱|庭|科|股|组|场|厂|店|园|宫|堂|基地|合作社|行|府|军|营|关|局（.*）|县|市|州|省|区|旗|盟|部门|单位|平台|发布|融媒|媒体|之声|在线|服务号|官方)$/u;
 
 export function looksLikePersonName(subject: string): boolean {
-  const text = normalizeName(subject).replace(/[（(][^）)]*[）)]$/u, '');
+  // Traditional characters (張偉, 歐陽修) are read as their simplified forms.
+  const text = toSimplified(normalizeName(subject)).replace(/[（(][^）)]*[）)]$/u, '');
   if (/个人|本人|私人/u.test(text)) return true;
   if (ORG_SUFFIX.test(text)) return false;
   if (!/^[\p{Script=Han}·]{2,4}$/u.test(text)) return false;

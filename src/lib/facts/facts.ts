@@ -10,7 +10,7 @@ import type { WorkCalendar } from '../calendar.ts';
 import { dayNumber, daysBetween } from '../dates.ts';
 import { statusOn, type Account, type AccountStatus, type InspectionRecord, type Unit } from '../model.ts';
 import { normalizeName } from '../normalize.ts';
-import { looksLikePersonName } from '../rules/person-name.ts';
+import { looksLikePersonName } from './person-name.ts';
 import type { AccountEvent } from '../schema/account.ts';
 import type { Check, Rectification } from '../schema/inspection.ts';
 import type { Policy } from '../schema/policy.ts';
@@ -112,7 +112,9 @@ export function checkFacts(
     const account = accountById.get(check.account);
     if (!account || statusOn(account, inspection.date) !== 'active') return;
     const since = check.last_post ?? account.opened;
-    const days = day - dayNumber(since);
+    // A last post after the inspection day is an error the validator reports (future-date); the
+    // figure is never negative, and the check counts as a fresh one.
+    const days = Math.max(0, day - dayNumber(since));
     facts.push({ index, check, account, since, days, level: staleLevel(days, policy) });
   });
   return facts;
