@@ -64,12 +64,13 @@ export interface Assignment {
  * The next free numbers for accounts without one, deterministically: accounts in the order their
  * opening was filed (then by id), each year's sequence continuing after the highest number of that
  * region and year ever given (the ledger's and the accounts' own), so no number is ever given twice.
- * Throws when a year runs out of numbers.
+ * `only` limits the accounts numbered (the others keep waiting). Throws when a year runs out of numbers.
  */
 export function nextAssignments(
   region: string,
   accounts: readonly Pick<Account, 'id' | 'events' | 'filing_number'>[],
   ledger: readonly FilingNumberEntry[],
+  only?: (id: string) => boolean,
 ): Assignment[] {
   const highest = new Map<number, number>();
   const seen = [...ledger.map((e) => e.number), ...accounts.flatMap((a) => (a.filing_number ? [a.filing_number] : []))];
@@ -80,7 +81,7 @@ export function nextAssignments(
   }
   const numbered = new Set(ledger.map((e) => e.account));
   const pending = accounts
-    .filter((a) => !a.filing_number && !numbered.has(a.id))
+    .filter((a) => !a.filing_number && !numbered.has(a.id) && (!only || only(a.id)))
     .map((a) => ({ id: a.id, filed: a.events[0]?.filed ?? '', year: filingYear(a) }))
     .sort((a, b) => (a.filed < b.filed ? -1 : a.filed > b.filed ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: Assignment[] = [];

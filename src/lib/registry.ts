@@ -120,6 +120,7 @@ export function loadRegistry(dataDir: string, options: LoadOptions = {}): LoadRe
           accountsByUnit,
           inspections: dataset.inspections,
           impostors: sortById([...dataset.impostors]),
+          filingNumbers: dataset.filingNumbers?.value.numbers ?? [],
         })
       : null;
   return { registry, problems, stats, ok: errors === 0 };

@@ -7,7 +7,6 @@
  */
 import { proofFact } from '../compliance/proof.ts';
 import { problem } from '../problems.ts';
-import { PROOF_RESULTS } from '../schema/inspection.ts';
 import type { Account } from '../model.ts';
 import type { RuleContext } from './context.ts';
 
@@ -55,38 +54,45 @@ function checkNumbers(ctx: RuleContext): void {
     }
   });
 
-  // Each account's number.
-  const holder = new Map<string, Account>();
-  const accounts = [...dataset.accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Each account's number. Of accounts sharing one, the one the ledger gives it to keeps it.
   const from = ctx.policy?.filing_number_required_from;
-  for (const account of accounts) {
+  const sharing = new Map<string, Account[]>();
+  for (const account of dataset.accounts) {
     const number = account.filing_number;
-    if (!number) {
-      const opening = account.events[0];
-      if (from && opening && opening.filed >= from && !byAccount.has(account.id))
-        ctx.report(problem('filing-number.missing', account.origin.at(['events', 0, 'filed']), { filed: opening.filed, from }));
-      continue;
-    }
-    const at = account.origin.at(['filing_number']);
-    if (site && !number.startsWith(`${site.region.code}-`)) {
-      ctx.report(problem('filing-number.region', at, { number, region: site.region.name, code: site.region.code }));
-      continue;
-    }
-    const other = holder.get(number);
-    if (other) {
-      const where = other.origin.at(['filing_number']);
-      ctx.report(problem('filing-number.duplicate', at, { number, other: other.id, otherFile: where.file, otherLine: where.line }));
-      continue;
-    }
-    holder.set(number, account);
+    if (number) sharing.set(number, [...(sharing.get(number) ?? []), account]);
+    const opening = account.events[0];
+    if (!number && from && opening && opening.filed >= from && !byAccount.has(account.id))
+      ctx.report(problem('filing-number.missing', account.origin.at(['events', 0, 'filed']), { filed: opening.filed, from }));
+  }
+  for (const [number, list] of sharing) {
     const recorded = byNumber.get(number);
-    const own = byAccount.get(account.id);
-    if (own && own.number !== number) ctx.report(problem('filing-number.changed', at, { number, recorded: own.number }));
-    else if (recorded && recorded.account !== account.id)
-      ctx.report(problem('filing-number.reused', at, { number, other: recorded.account }));
-    else if (!recorded) ctx.report(problem('filing-number.not-in-ledger', at, { number }));
+    list.sort((a, b) => Number(b.id === recorded?.account) - Number(a.id === recorded?.account) || (a.id < b.id ? -1 : 1));
+    const holder = list[0]!;
+    const held = holder.origin.at(['filing_number']);
+    for (const other of list.slice(1)) {
+      ctx.report(
+        problem('filing-number.duplicate', other.origin.at(['filing_number']), {
+          number,
+          other: holder.id,
+          otherFile: held.file,
+          otherLine: held.line,
+        }),
+      );
+    }
+    if (site && !number.startsWith(`${site.region.code}-`)) {
+      ctx.report(problem('filing-number.region', held, { number, region: site.region.name, code: site.region.code }));
+      continue;
+    }
+    const own = byAccount.get(holder.id);
+    if (own && own.number !== number) ctx.report(problem('filing-number.changed', held, { number, recorded: own.number }));
+    else if (recorded && recorded.account !== holder.id)
+      ctx.report(problem('filing-number.reused', held, { number, other: recorded.account }));
+    else if (!recorded) ctx.report(problem('filing-number.not-in-ledger', held, { number }));
   }
 }
+
+/** What an inspection found, in the message. */
+const LOST = { missing: '已找不到', changed: '已被改动' } as const;
 
 function checkProof(ctx: RuleContext): void {
   const { policy } = ctx;
@@ -96,8 +102,7 @@ function checkProof(ctx: RuleContext): void {
     const fact = proofFact(account, inspections, policy, ctx.asOf);
     const where = account.proof ? account.origin.at(['proof'], 'key') : account.origin.at(['name'], 'key');
     if (fact.state === 'missing' && fact.lost) {
-      const result = fact.lost.result === 'missing' ? '已找不到' : '已被改动';
-      ctx.report(problem('proof-missing.lost', where, { date: fact.lost.date, result: `${result}（${PROOF_RESULTS[fact.lost.result]}）` }));
+      ctx.report(problem('proof-missing.lost', where, { date: fact.lost.date, result: LOST[fact.lost.result] }));
     } else if (fact.state === 'missing') {
       ctx.report(problem('proof-missing.none', where, { number: account.filing_number ?? '' }));
     } else if (fact.state === 'stale') {
