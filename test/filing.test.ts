@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNumber } from '../src/cli/number.ts';
 import type { Io } from '../src/cli/validate.ts';
+import { computeCompliance } from '../src/lib/compliance/engine.ts';
 import { proofFact } from '../src/lib/compliance/proof.ts';
 import { nextAssignments, parseFilingNumber } from '../src/lib/filing-number.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
@@ -266,5 +267,21 @@ describe('two-way proof', () => {
       ]
     `);
     expect(messages(policy, 'proof-missing').some((m) => m.includes('douyin-old') || m.includes('kuaishou'))).toBe(false);
+  });
+
+  it('the compliance summary counts proven accounts per unit and for the county', () => {
+    const { registry } = loadFixture({
+      ...policy,
+      [WECHAT]: withProof('2026-11-01'),
+      [WEIBO]: withProof('2026-06-01'),
+      'units/suonan-zhen/accounts/wechat.yaml': withProof('2026-10-01'),
+      'units/jiaoyuju/accounts/douyin-old.yaml': withProof('2026-11-01'),
+    });
+    const compliance = computeCompliance(registry!);
+    expect(compliance.units.get('jiaoyuju')!.counts).toMatchObject({ active: 3, proof: 1 });
+    expect(compliance.units.get('suonan-zhen')!.counts).toMatchObject({ active: 1, proof: 1 });
+    // The deregistered account's proof does not count; the douyin account has none.
+    expect(compliance.county.proof).toEqual({ proven: 2, stale: 1, missing: 1 });
+    expect(compliance.accounts.get('jiaoyuju/douyin-old')!.proof.state).toBe('exempt');
   });
 });
