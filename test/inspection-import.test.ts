@@ -8,7 +8,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { dateFromFileName, runInspectionImport } from '../src/cli/inspection-import.ts';
-import { decodeSheet, parseFindings, parseSheetDate } from '../src/lib/compliance/inspection-import.ts';
+import { decodeSheet, parseFindings, parseProofCell, parseSheetDate } from '../src/lib/compliance/inspection-import.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { makeFixture, REPO, type Changes } from './helpers/fixture.ts';
 
@@ -198,6 +198,52 @@ describe('bad rows: every one reported with its row number, nothing written', ()
     const result = await run([file, '--data', data, '--as-of', AS_OF, '--date', '2026-03-17']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('巡查日期 2026-03-17 晚于今天（2026-03-16）');
+  });
+});
+
+describe('the 双向核验 column (two-way proof)', () => {
+  const PROOF_SHEET = [
+    '账号,最近更新日期,问题,双向核验',
+    'jiaoyuju/wechat,2026-03-15,,是',
+    '622926-2026-0001,2026-03-14,,已改动',
+    'suonan-zhen/wechat,2026-03-13,,',
+    'jiaoyuju/douyin,2026-03-12,,否',
+  ].join('\n');
+  const numbered = (text: string) => text.replace(/^handle: .*$/m, (line) => `${line}\nfiling_number: 622926-2026-0001`);
+  const changes: Changes = {
+    'units/jiaoyuju/accounts/weibo.yaml': numbered,
+    'filing-numbers.yaml': 'numbers:\n  - { number: 622926-2026-0001, account: jiaoyuju/weibo }\n',
+  };
+
+  it('records ok, missing and changed per account (an account may be named by its filing number), and the record validates', async () => {
+    const { data, file } = setup(PROOF_SHEET, '巡查表2026-03-16.csv', changes);
+    const result = await run([file, '--data', data, '--as-of', AS_OF, '--no-rectifications']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 个账号上的备案编号（jiaoyuju/douyin：未标明）（jiaoyuju/weibo：已改动）');
+    const record = readFileSync(path.join(data, TARGET), 'utf8');
+    expect(record).toContain('  - { account: jiaoyuju/wechat, last_post: 2026-03-15, findings: [], proof: ok }\n');
+    expect(record).toContain('  - { account: jiaoyuju/weibo, last_post: 2026-03-14, findings: [], proof: changed }\n');
+    expect(record).toContain('  - { account: jiaoyuju/douyin, last_post: 2026-03-12, findings: [], proof: missing }\n');
+    expect(record).toContain('  - { account: suonan-zhen/wechat, last_post: 2026-03-13, findings: [] }\n');
+    const loaded = loadRegistry(data, { asOf: AS_OF });
+    expect(loaded.problems.filter((p) => p.file.endsWith(TARGET) && p.severity === 'error')).toEqual([]);
+    expect(loaded.registry!.inspections.at(-1)!.checks.find((c) => c.account === 'jiaoyuju/wechat')!.proof).toBe('ok');
+  });
+
+  it('reports a cell that is not a result, with its row', async () => {
+    const { data, file } = setup(PROOF_SHEET.replace(',是', ',也许'), '巡查表2026-03-16.csv', changes);
+    const result = await run([file, '--data', data, '--as-of', AS_OF]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('第 2 行：双向核验「也许」不认识');
+    expect(existsSync(path.join(data, TARGET))).toBe(false);
+  });
+
+  it('reads the words clerks write', () => {
+    expect(['是', 'OK', '√', '已标明'].map(parseProofCell)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(['否', '未标明', '×', 'missing'].map(parseProofCell)).toEqual(['missing', 'missing', 'missing', 'missing']);
+    expect(['已改动', '不一致', 'changed'].map(parseProofCell)).toEqual(['changed', 'changed', 'changed']);
+    expect(['', ' ', '-', '未核对'].map(parseProofCell)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(parseProofCell('也许')).toBeNull();
   });
 });
 

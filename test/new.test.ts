@@ -55,7 +55,15 @@ function read(dir: string, rel: string): string {
 /** Whether a written file is already in the canonical format. */
 function isCanonical(dir: string, rel: string): boolean {
   const text = read(dir, rel);
-  const result = formatDataText(text, rel.startsWith('impostors/') ? 'impostor' : rel.endsWith('unit.yaml') ? 'unit' : 'account', {
+  const kind =
+    rel === 'filing-numbers.yaml'
+      ? 'filing-numbers'
+      : rel.startsWith('impostors/')
+        ? 'impostor'
+        : rel.endsWith('unit.yaml')
+          ? 'unit'
+          : 'account';
+  const result = formatDataText(text, kind, {
     rel,
     abs: path.join(dir, rel),
     schemaDir: findSchemaDir(dir),
@@ -101,6 +109,7 @@ describe('account (scripted)', () => {
       platform: kuaishou
       handle: dxjy_ks
       identifiers: []
+      filing_number: 622926-2026-0001
       url: https://www.kuaishou.com/profile/3xdxjyks2026
       verified_as: 东乡族自治县教育局
       purpose: 发布教育资讯短视频
@@ -112,6 +121,11 @@ describe('account (scripted)', () => {
     `);
     expect(problemsOf(dir, rel)).toEqual([]);
     expect(isCanonical(dir, rel)).toBe(true);
+    expect(result.stdout).toContain(
+      '备案编号 622926-2026-0001 已写入 data/units/jiaoyuju/accounts/kuaishou.yaml 和 data/filing-numbers.yaml',
+    );
+    expect(read(dir, 'filing-numbers.yaml')).toContain('  - { number: 622926-2026-0001, account: jiaoyuju/kuaishou }\n');
+    expect(isCanonical(dir, 'filing-numbers.yaml')).toBe(true);
     const account = loadRegistry(dir, { asOf: AS_OF }).registry!.accountById.get('jiaoyuju/kuaishou')!;
     expect(account).toMatchObject({ status: 'active', opened: '2026-11-20', handle: 'dxjy_ks' });
   });

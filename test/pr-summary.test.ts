@@ -194,8 +194,9 @@ describe('a branch that opens, renames and closes accounts', () => {
         - \`data/inspections/2026/2026-11-23.yaml:3\` 缺少巡查：在用账号 jiaoyuju\\/kuaishou 没有出现在 2026\\-11\\-23 的巡查记录中：请补充该账号的巡查结果。
         - \`data/units/suonan-zhen/accounts/wechat.yaml:11\` 备案超期：变更（2026\\-11\\-16）在第 5 个工作日（2026\\-11\\-23）才备案，超过了 3 个工作日的时限（最迟应在 2026\\-11\\-19 备案）。
 
-      <details><summary>修改的文件（4 个）</summary>
+      <details><summary>修改的文件（5 个）</summary>
 
+      - \`data/filing-numbers.yaml\`
       - \`data/impostors/kuaishou-dxjy-gf.yaml\`
       - \`data/units/jiaoyuju/accounts/douyin.yaml\`
       - \`data/units/jiaoyuju/accounts/kuaishou.yaml\`

@@ -48,6 +48,24 @@ interface RuleCases {
 
 const NEW = 'units/jiaoyuju/accounts/toutiao.yaml';
 
+/** The fixture's active accounts. */
+const ACTIVE = [
+  'units/jiaoyuju/accounts/wechat.yaml',
+  'units/jiaoyuju/accounts/weibo.yaml',
+  'units/jiaoyuju/accounts/douyin.yaml',
+  'units/suonan-zhen/accounts/wechat.yaml',
+];
+
+/** A policy asking for two-way proof (90 days) and a proof on every active account, checked on `checked` unless `except` says otherwise (null: none). */
+function proofs(checked: string, except: Record<string, string | null> = {}): Changes {
+  const changes: Changes = { 'policy.yaml': (text) => `${text}proof_stale_days: 90\n` };
+  for (const file of ACTIVE) {
+    const day = file in except ? except[file] : checked;
+    if (day) changes[file] = (text) => `${text}proof: { where: profile, text: 政务新媒体备案编号见名录, checked: ${day} }\n`;
+  }
+  return changes;
+}
+
 const CASES: Record<RuleId, RuleCases> = {
   encoding: {
     trigger: { changes: { [NEW]: gbk('name: 东乡教育\nplatform: toutiao\n') }, file: NEW, line: 1 },
@@ -205,6 +223,15 @@ const CASES: Record<RuleId, RuleCases> = {
       },
     },
   },
+  'filing-number': {
+    trigger: { changes: { [NEW]: account({ filing_number: '622926-2026-0001' }) }, file: NEW, line: 10 },
+    nearMiss: {
+      changes: {
+        [NEW]: account({ filing_number: '622926-2026-0001' }),
+        'filing-numbers.yaml': 'numbers:\n  - { number: 622926-2026-0001, account: jiaoyuju/toutiao }\n',
+      },
+    },
+  },
   'filing-late': {
     // Friday 2026-02-13; Saturday 02-14 is a make-up working day, 02-15…02-23 Spring Festival: 02-26 is the 4th working day.
     trigger: { changes: { [NEW]: account({ events: '\n  - { type: opened, date: 2026-02-13, filed: 2026-02-26 }' }) }, file: NEW, line: 9 },
@@ -305,6 +332,22 @@ const CASES: Record<RuleId, RuleCases> = {
         ),
       },
     },
+  },
+  'proof-missing': {
+    trigger: {
+      changes: proofs('2026-11-20', { 'units/jiaoyuju/accounts/weibo.yaml': null }),
+      file: 'units/jiaoyuju/accounts/weibo.yaml',
+      line: 1,
+    },
+    nearMiss: { changes: proofs('2026-11-20') },
+  },
+  'proof-stale': {
+    trigger: {
+      changes: proofs('2026-11-20', { 'units/jiaoyuju/accounts/weibo.yaml': '2026-08-29' }),
+      file: 'units/jiaoyuju/accounts/weibo.yaml',
+      line: 11,
+    },
+    nearMiss: { changes: proofs('2026-11-20', { 'units/jiaoyuju/accounts/weibo.yaml': '2026-08-30' }) },
   },
 };
 

@@ -19,6 +19,7 @@ import { todayInChina } from '../lib/dates.ts';
 import type { Problem } from '../lib/problems.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { runCodeowners } from './codeowners.ts';
+import { numberAccounts } from './number.ts';
 import { accountCommand } from './new/account.ts';
 import { IdentifierIndex } from './new/checks.ts';
 import type { Command, CommandEnv } from './new/common.ts';
@@ -216,6 +217,20 @@ async function run(argv: string[], io: NewIo, out: (t: string) => void, err: (t:
   const say = (kind: 'info' | 'warn', t: string) => (prompter ? prompter[kind](t) : kind === 'warn' ? err(`注意：${t}`) : out(t));
   say('info', `${output.source === undefined ? '已写入' : '已更新'} ${display}\n${output.summary}`);
   for (const w of output.warnings) say('warn', w);
+
+  if (command === accountCommand) {
+    // A new account gets its filing number at once (npm run number), written into the file and the ledger.
+    const id = output.rel
+      .replace(/^units\//, '')
+      .replace('/accounts/', '/')
+      .replace(/\.yaml$/, '');
+    const { assigned } = numberAccounts(dataDir, { only: [id] });
+    for (const a of assigned)
+      say(
+        'info',
+        `备案编号 ${a.number} 已写入 ${display} 和 ${path.relative(io.cwd, path.join(dataDir, 'filing-numbers.yaml')).split(path.sep).join('/')}，请一并提交。`,
+      );
+  }
 
   if (command === unitCommand) {
     const codeowners = path.join(path.dirname(dataDir), '.github', 'CODEOWNERS');

@@ -327,6 +327,55 @@ export const MESSAGES = {
       `账号 ${p.account} 的最近更新日期 last_post ${p.lastPost} 晚于本次巡查日期 ${p.date}：巡查时看到的最近一次更新不可能在巡查之后，请核对日期（通常是年份或月份写错）。`,
   ),
 
+  // ── filing-number ───────────────────────────────────────────────────────────
+  'filing-number.region': m<{ number: string; region: string; code: string }>(
+    'filing-number',
+    (p) => `备案编号 ${p.number} 的地区代码不是本名录的 ${p.code}（${p.region}）：编号由 npm run number 编定，不要手工填写别的地区代码。`,
+  ),
+  'filing-number.duplicate': m<{ number: string; other: string; otherFile: string; otherLine: number }>(
+    'filing-number',
+    (p) =>
+      `备案编号 ${p.number} 已是账号 ${p.other} 的编号（${p.otherFile} 第 ${p.otherLine} 行）：一个编号只属于一个账号，删除本行后运行 npm run number 编定新编号。`,
+  ),
+  'filing-number.not-in-ledger': m<{ number: string }>(
+    'filing-number',
+    (p) =>
+      `备案编号 ${p.number} 不在备案编号登记簿 data/filing-numbers.yaml 中：编号须由 npm run number 编定（删除本行后运行该命令），不能手工填写。`,
+  ),
+  'filing-number.reused': m<{ number: string; other: string }>(
+    'filing-number',
+    (p) =>
+      `备案编号 ${p.number} 在登记簿中属于账号 ${p.other}：编号永不重复使用（账号注销后也不转给别的账号）。删除本行后运行 npm run number 编定新编号。`,
+  ),
+  'filing-number.changed': m<{ number: string; recorded: string }>(
+    'filing-number',
+    (p) => `本账号在登记簿中的备案编号是 ${p.recorded}，这里写的是 ${p.number}：备案编号一经编定永不改变，请改回 ${p.recorded}。`,
+  ),
+  'filing-number.missing': m<{ filed: string; from: string }>(
+    'filing-number',
+    (p) =>
+      `账号于 ${p.filed} 备案开设，自 ${p.from} 起开设的账号必须有备案编号（filing_number）：运行 npm run number -- --account <账号编号> 编定。`,
+  ),
+  'filing-number.ledger-duplicate': m<{ number: string; firstLine: number }>(
+    'filing-number',
+    (p) =>
+      `备案编号 ${p.number} 在登记簿中出现了两次（第一次在第 ${p.firstLine} 行）：一个编号只能编定一次，删除后加的一条，并核对对应账号。`,
+  ),
+  'filing-number.ledger-account-twice': m<{ account: string; firstLine: number; first: string }>(
+    'filing-number',
+    (p) => `账号 ${p.account} 在登记簿中已有编号 ${p.first}（第 ${p.firstLine} 行）：一个账号只有一个备案编号，删除后加的一条。`,
+  ),
+  'filing-number.ledger-unknown-account': m<{ number: string; account: string }>(
+    'filing-number',
+    (p) =>
+      `登记簿中编号 ${p.number} 所属的账号 ${p.account} 不存在。账号文件改名或移到别的单位时，把这里的账号编号改成新的（编号不变）；注销的账号要保留账号文件（记 deregistered），不能删除。`,
+  ),
+  'filing-number.ledger-unused': m<{ number: string; account: string }>(
+    'filing-number',
+    (p) =>
+      `登记簿中编号 ${p.number} 属于账号 ${p.account}，但该账号文件没有填写 filing_number：运行 npm run number 补上（或手工填写 filing_number: ${p.number}）。`,
+  ),
+
   // ── warnings ────────────────────────────────────────────────────────────────
   'filing-late.late': m<{ event: string; date: string; filed: string; workdays: number; deadline: number; due: string }>(
     'filing-late',
@@ -368,6 +417,20 @@ export const MESSAGES = {
     (p) => `最近一次巡查是 ${p.latest}，已过去 ${p.days} 天，超过 ${p.interval} 天的巡查周期：请添加本周的巡查记录。`,
   ),
   'inspection-missing.none': m('inspection-missing', () => '还没有任何巡查记录：请在 data/inspections/<年份>/<日期>.yaml 中记录每周巡查。'),
+  'proof-missing.none': m<{ number: string }>(
+    'proof-missing',
+    (p) =>
+      `账号没有记录双向核验（proof）：请在账号简介、菜单或置顶内容中标明${p.number ? `“政务新媒体备案编号 ${p.number}”` : '备案编号或名录链接'}，核对后填写 proof（where 位置、text 原文、checked 核对日期）。`,
+  ),
+  'proof-missing.lost': m<{ date: string; result: string }>(
+    'proof-missing',
+    (p) => `${p.date} 巡查时，账号上的备案编号${p.result}：请在账号上重新标明，核对后更新 proof 的 text 和 checked。`,
+  ),
+  'proof-stale.old': m<{ checked: string; days: number; limit: number }>(
+    'proof-stale',
+    (p) =>
+      `账号上的备案编号最近一次核对是 ${p.checked}，已过去 ${p.days} 天，超过 ${p.limit} 天：核对后更新 checked 日期，或在每周巡查中记录 proof: ok。`,
+  ),
   'rectification-overdue.overdue': m<{ account: string; issue: string; due: string; days: number }>(
     'rectification-overdue',
     (p) => `账号 ${p.account} 的整改（${p.issue}）已超过期限（${p.due}）${p.days} 天仍未完成：完成后填写 resolved 日期。`,
@@ -398,6 +461,9 @@ export const MESSAGES = {
   'stale-fail.more': more('stale-fail'),
   'inspection-missing.more': more('inspection-missing'),
   'rectification-overdue.more': more('rectification-overdue'),
+  'filing-number.more': more('filing-number'),
+  'proof-missing.more': more('proof-missing'),
+  'proof-stale.more': more('proof-stale'),
 };
 
 export type MessageCode = keyof typeof MESSAGES;

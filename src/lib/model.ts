@@ -8,6 +8,7 @@ import type { PathSegment } from './load/positions.ts';
 import type { Location } from './problems.ts';
 import type { AccountEvent, AccountFile } from './schema/account.ts';
 import type { CalendarYear } from './schema/calendar.ts';
+import type { FilingNumberEntry } from './schema/filing-numbers.ts';
 import type { Impostor } from './schema/impostor.ts';
 import type { Inspection } from './schema/inspection.ts';
 import type { Platform } from './schema/platforms.ts';
@@ -98,6 +99,8 @@ export interface Registry {
   readonly inspections: readonly InspectionRecord[];
   /** Impostors, sorted by id. */
   readonly impostors: readonly ImpostorRecord[];
+  /** The filing-number ledger (`filing-numbers.yaml`) in the order the numbers were given; empty without one. */
+  readonly filingNumbers: readonly FilingNumberEntry[];
 }
 
 /** Status an account is in after a list of events. */

@@ -11,13 +11,14 @@ import { compareProblems, countProblems, problem, type Problem } from './problem
 import { checkAccounts } from './rules/accounts.ts';
 import type { RuleCheck, RuleContext } from './rules/context.ts';
 import { checkFiles } from './rules/files.ts';
+import { checkFiling } from './rules/filing.ts';
 import { checkIdentifiers } from './rules/identifiers.ts';
 import { checkInspections } from './rules/inspections.ts';
 import { checkReferences } from './rules/references.ts';
 import type { Platform } from './schema/platforms.ts';
 
 /** Rule checks in the order they run; each reports every problem it finds. */
-const CHECKS: readonly RuleCheck[] = [checkFiles, checkReferences, checkIdentifiers, checkAccounts, checkInspections];
+const CHECKS: readonly RuleCheck[] = [checkFiles, checkReferences, checkIdentifiers, checkAccounts, checkInspections, checkFiling];
 
 export interface LoadOptions {
   /** "Today" (`YYYY-MM-DD`); defaults to today in Asia/Shanghai. */
@@ -145,6 +146,7 @@ export function loadRegistry(dataDir: string, options: LoadOptions = {}): LoadRe
           accountsByUnit,
           inspections: dataset.inspections,
           impostors: sortById([...dataset.impostors]),
+          filingNumbers: dataset.filingNumbers?.value.numbers ?? [],
         })
       : null;
   return { registry, problems, stats, ok: errors === 0 };

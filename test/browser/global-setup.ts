@@ -2,10 +2,12 @@
  * Builds the bundled sample site once for all browser tests (pinned "today" for stable output)
  * and serves it on loopback; tests read the origin with `inject('siteUrl')`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { publicKeyText, SIGNATURE_NAMESPACE } from '../../src/lib/opendata/sign.ts';
 import { buildSite, PROJECT_ROOT } from '../../src/site/build.ts';
 import { serveStatic } from './server.ts';
 
@@ -14,7 +16,24 @@ export const SAMPLE_AS_OF = '2026-11-28';
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'registry-site-'));
   const outDir = path.join(root, 'dist');
-  await buildSite({ dataDir: path.join(PROJECT_ROOT, 'data'), asOf: SAMPLE_AS_OF, outDir, base: '/', site: 'https://registry.example' });
+  // Signed with a throwaway key made now, listed in a throwaway allowed-signers file.
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const signers = path.join(root, 'allowed_signers');
+  writeFileSync(signers, `registry@registry.example namespaces="${SIGNATURE_NAMESPACE}" ${publicKeyText(privateKey)} 测试用一次性密钥\n`);
+  const saved = { key: process.env.REGISTRY_SIGNING_KEY, signers: process.env.REGISTRY_ALLOWED_SIGNERS };
+  process.env.REGISTRY_SIGNING_KEY = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  process.env.REGISTRY_ALLOWED_SIGNERS = signers;
+  try {
+    await buildSite({ dataDir: path.join(PROJECT_ROOT, 'data'), asOf: SAMPLE_AS_OF, outDir, base: '/', site: 'https://registry.example' });
+  } finally {
+    for (const [name, value] of [
+      ['REGISTRY_SIGNING_KEY', saved.key],
+      ['REGISTRY_ALLOWED_SIGNERS', saved.signers],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
   const server = await serveStatic(outDir);
   project.provide('siteUrl', server.origin);
   project.provide('siteDir', outDir);

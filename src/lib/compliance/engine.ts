@@ -47,6 +47,7 @@ import {
   type IssueCounts,
   type IssueKind,
 } from './grading.ts';
+import { proofFact, type ProofFact } from './proof.ts';
 import { EVIDENCE } from './text.ts';
 
 /** One compliance problem of one account. */
@@ -110,6 +111,8 @@ export interface AccountCompliance {
   readonly rectifications: readonly RectificationFact[];
   /** The closure in force, or null while active. */
   readonly closure: { readonly date: string; readonly notice: string | null; readonly successor: string | null } | null;
+  /** Two-way proof (./proof.ts): where the account shows its filing number and when that was last checked. */
+  readonly proof: ProofFact;
   readonly issues: readonly Issue[];
 }
 
@@ -131,6 +134,8 @@ export interface UnitCounts {
   readonly issues: number;
   /** Accounts with at least one issue that costs points. */
   readonly accountsWithIssues: number;
+  /** Active accounts whose two-way proof is shown and checked within `policy.proof_stale_days`. */
+  readonly proof: number;
 }
 
 export interface UnitCompliance {
@@ -197,6 +202,12 @@ export interface CountyCompliance {
     readonly newAccounts: readonly string[];
   };
   readonly byKind: IssueCounts;
+  /**
+   * Two-way proof of the active accounts: proven (shown, checked within `policy.proof_stale_days`),
+   * stale (checked longer ago), missing (none recorded, or the latest inspection did not find it);
+   * all zero when the policy does not ask for proof.
+   */
+  readonly proof: { readonly proven: number; readonly stale: number; readonly missing: number };
   /** Rectifications unresolved today: all of them (open or overdue), and those past due. */
   readonly rectifications: { readonly unresolved: number; readonly overdue: number };
   readonly grades: Readonly<Record<GradeId | 'none', number>>;
@@ -428,6 +439,7 @@ function accountCompliance(ctx: Context, account: Account): AccountCompliance {
     openRectifications: open,
     rectifications,
     closure: account.closed ? { date: account.closed, notice: account.closureNotice, successor: account.successor } : null,
+    proof: proofFact(account, registry.inspections, policy, asOf),
     issues,
   };
 }
@@ -490,6 +502,7 @@ function unitCompliance(
       checked: accounts.filter((a) => a.status === 'active' && a.latest.kind === 'checked').length,
       issues: issues.length,
       accountsWithIssues: accounts.filter((a) => a.issues.some((i) => GRADING_ITEM[i.kind].points > 0 || GRADING_ITEM[i.kind].veto)).length,
+      proof: accounts.filter((a) => a.proof.state === 'proven').length,
     },
     byKind,
     platforms: platformSituation(raw),
@@ -614,6 +627,11 @@ export function computeCompliance(registry: Registry): Compliance {
       latest: latest && age ? { date: latest.date, inspector: latest.inspector, ageDays: age.days, overdue: age.overdue } : null,
       coverage: coverageOf(registry, asOf),
       byKind: countKinds(issues),
+      proof: {
+        proven: [...accounts.values()].filter((a) => a.proof.state === 'proven').length,
+        stale: [...accounts.values()].filter((a) => a.proof.state === 'stale').length,
+        missing: [...accounts.values()].filter((a) => a.proof.state === 'missing').length,
+      },
       rectifications: {
         unresolved: rects.filter((r) => r.state === 'open' || r.state === 'overdue').length,
         overdue: rects.filter((r) => r.state === 'overdue').length,

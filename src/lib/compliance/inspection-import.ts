@@ -6,7 +6,7 @@
  * header row that may follow a few title rows. Row numbers in messages are Excel's row numbers.
  *
  * 账号 is resolved in this order, among all accounts of the registry:
- *   1. the account id `unit/slug` (e.g. `jiaoyuju/wechat`);
+ *   1. the account id `unit/slug` (e.g. `jiaoyuju/wechat`), or its filing number (备案编号);
  *   2. a link: the account's url or an identifier written as a URL, compared by the one
  *      normaliser's lookup key (tracking parameters, `m.`/`www.` hosts ignored);
  *   3. the account's handle (微信号, 抖音号, UID…) or its current name, compared after the one
@@ -23,16 +23,21 @@
  * `impersonated` gets a rectification due `dueDays` after the inspection, unless an earlier one
  * for the same account and issue is still open.
  *
+ * An optional 双向核验 column records whether the account still shows its filing number where its
+ * filing says (two-way proof): 是／已标明／ok, 否／未标明／missing, 已改动／不一致／changed;
+ * empty means not checked.
+ *
  * Unknown or ambiguous accounts, bad dates, unknown findings, duplicate rows, personal data in
  * remarks: every such row is reported and nothing is produced.
  */
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { addDays, daysBetween, isValidDate } from '../dates.ts';
+import { parseFilingNumber } from '../filing-number.ts';
 import { statusOn, type Account, type Registry } from '../model.ts';
 import { looksLikeUrl, normalizeHandle, normalizeName, urlKey } from '../normalize.ts';
 import { findPersonalData } from '../facts/personal-data.ts';
-import { FINDINGS, type Finding } from '../schema/inspection.ts';
+import { FINDINGS, PROOF_RESULTS, type Finding, type ProofResult } from '../schema/inspection.ts';
 import { rectificationFacts, staleLevel } from '../facts/facts.ts';
 
 export type SheetEncoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
@@ -62,6 +67,7 @@ const COLUMNS = {
   findings: ['问题', '发现问题', '存在问题', 'findings'],
   platform: ['平台', 'platform'],
   note: ['备注', '说明', 'note'],
+  proof: ['双向核验', '备案编号核验', '核验', 'proof'],
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -130,11 +136,30 @@ export function parseFindings(text: string): { findings: Finding[]; unknown: str
   return { findings, unknown };
 }
 
+/** What a 双向核验 cell may say, by result. */
+const PROOF_WORDS: Record<ProofResult, readonly string[]> = {
+  ok: ['ok', '是', '有', '已标明', '标明', '正常', '一致', '√', '✓', '✔'],
+  missing: ['missing', '否', '无', '没有', '未标明', '缺失', '×', '✗', '✘'],
+  changed: ['changed', '已改动', '改动', '不一致', '已变更', '变更'],
+};
+const PROOF_BY_WORD = new Map<string, ProofResult>(
+  (Object.entries(PROOF_WORDS) as [ProofResult, readonly string[]][]).flatMap(([result, words]) => words.map((w) => [w, result] as const)),
+);
+
+/** The result of a 双向核验 cell: undefined when empty (not checked), null when it is not a result. */
+export function parseProofCell(text: string): ProofResult | undefined | null {
+  const t = text.normalize('NFKC').trim().toLowerCase();
+  if (t === '' || t === '-' || t === '未核对') return undefined;
+  return PROOF_BY_WORD.get(t) ?? null;
+}
+
 export interface SheetCheck {
   readonly row: number;
   readonly account: string;
   readonly last_post: string | null;
   readonly findings: readonly Finding[];
+  /** The 双向核验 column, when the sheet has it and the cell is filled. */
+  readonly proof?: ProofResult;
   readonly note?: string;
 }
 
@@ -176,6 +201,9 @@ function resolveAccount(
   const text = value.normalize('NFKC').trim();
   const byId = registry.accountById.get(text.toLowerCase());
   if (byId) return { account: byId };
+  const number = parseFilingNumber(text);
+  const byNumber = number ? registry.accounts.find((a) => a.filing_number === number) : undefined;
+  if (byNumber) return { account: byNumber };
   const key = looksLikeUrl(text) ? urlKey(text, registry.platforms) : null;
   let candidates = key
     ? (index.byUrl.get(key) ?? [])
@@ -259,7 +287,8 @@ export function inspectionYaml(o: {
   lines.push(o.checks.length ? 'checks:' : 'checks: []');
   for (const c of o.checks) {
     const note = c.note ? `, note: ${scalar(c.note)}` : '';
-    lines.push(`  - { account: ${c.account}, last_post: ${c.last_post ?? 'null'}, findings: [${c.findings.join(', ')}]${note} }`);
+    const proof = c.proof ? `, proof: ${c.proof}` : '';
+    lines.push(`  - { account: ${c.account}, last_post: ${c.last_post ?? 'null'}, findings: [${c.findings.join(', ')}]${proof}${note} }`);
   }
   lines.push(o.rectifications.length ? 'rectifications:' : 'rectifications: []');
   for (const r of o.rectifications) lines.push(`  - { account: ${r.account}, issue: ${r.issue}, due: ${r.due}, resolved: null }`);
@@ -337,6 +366,12 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
     if (unknown.length)
       rowErrors.push(`问题「${unknown.join('、')}」不认识：可填 ${FINDING_LIST}，多个用逗号或顿号分隔；没有问题留空或写“无”`);
 
+    const proof = parseProofCell(cell(record, 'proof'));
+    if (proof === null)
+      rowErrors.push(
+        `双向核验「${cell(record, 'proof')}」不认识：账号上仍标明备案编号填“是”，找不到填“否”，内容已改动填“已改动”；未核对留空`,
+      );
+
     const note = cell(record, 'note').replace(/\s+/g, ' ') || undefined;
     if (note) {
       for (const datum of findPersonalData(note))
@@ -359,7 +394,14 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
         autoStale.push(account.id);
       }
     }
-    checks.push({ row, account: account!.id, last_post: lastPost, findings: finalFindings, ...(note ? { note } : {}) });
+    checks.push({
+      row,
+      account: account!.id,
+      last_post: lastPost,
+      findings: finalFindings,
+      ...(proof ? { proof } : {}),
+      ...(note ? { note } : {}),
+    });
   }
   if (errors.length) return fail();
   if (checks.length === 0) {
@@ -406,6 +448,12 @@ export function importCheckSheet(registry: Registry, bytes: Uint8Array, options:
       }
     }
   }
+
+  const lost = checks.filter((c) => c.proof === 'missing' || c.proof === 'changed');
+  if (lost.length)
+    notes.push(
+      `${lost.length} 个账号上的备案编号${lost.map((c) => `（${c.account}：${PROOF_RESULTS[c.proof!]}）`).join('')}：校验时会提示“未标明备案编号”，请通知单位重新标明`,
+    );
 
   const problemAccounts = checks.filter((c) => c.findings.length > 0).length;
   const yaml = inspectionYaml({

@@ -39,7 +39,15 @@ import * as z from 'zod';
 import { fieldAt } from '../load/schema-check.ts';
 import type { PathSegment } from '../load/positions.ts';
 import { parseYaml } from '../load/yaml.ts';
-import { CheckSchema, EventSchema, HolidaySchema, RectificationSchema, SCHEMAS, type FileKind } from '../schema/index.ts';
+import {
+  CheckSchema,
+  EventSchema,
+  FilingNumberEntrySchema,
+  HolidaySchema,
+  RectificationSchema,
+  SCHEMAS,
+  type FileKind,
+} from '../schema/index.ts';
 import { commentLines, commentOnSameLine, reattach } from './comments.ts';
 import { inlineComment, pushComments, render, SCHEMA_COMMENT_RE, type OutLine } from './lines.ts';
 import { doubleQuoted, inlineString, literalBlock, nonStringScalar } from './scalar.ts';
@@ -55,7 +63,13 @@ export const PARSE_OPTIONS = {
 } as const;
 
 /** Schemas of the records written one per line. */
-const RECORD_SCHEMAS: ReadonlySet<z.ZodType> = new Set<z.ZodType>([EventSchema, CheckSchema, RectificationSchema, HolidaySchema]);
+const RECORD_SCHEMAS: ReadonlySet<z.ZodType> = new Set<z.ZodType>([
+  EventSchema,
+  CheckSchema,
+  RectificationSchema,
+  HolidaySchema,
+  FilingNumberEntrySchema,
+]);
 
 interface Ctx {
   kind: FileKind;

@@ -17,6 +17,7 @@ import {
 } from '../model.ts';
 import { SCHEMAS, type FileKind } from '../schema/index.ts';
 import type { CalendarYear } from '../schema/calendar.ts';
+import type { FilingNumbers } from '../schema/filing-numbers.ts';
 import type { Platforms } from '../schema/platforms.ts';
 import type { Policy } from '../schema/policy.ts';
 import type { Site } from '../schema/site.ts';
@@ -52,6 +53,10 @@ export interface Dataset {
   site?: Entry<Site>;
   policy?: Entry<Policy>;
   platforms?: Entry<Platforms>;
+  /** `filing-numbers.yaml`, when present and valid. */
+  filingNumbers?: Entry<FilingNumbers>;
+  /** Whether `filing-numbers.yaml` exists (valid or not). */
+  hasFilingNumbers: boolean;
   calendars: Entry<CalendarYear>[];
   units: Unit[];
   accounts: Account[];
@@ -134,6 +139,7 @@ export function readDataset(dataDir: string): Dataset {
   const layout = scanLayout(dataDir);
   const problems = [...layout.problems];
   const dataset: Dataset = {
+    hasFilingNumbers: layout.files.some((f) => f.kind === 'filing-numbers'),
     calendars: [],
     units: [],
     accounts: [],
@@ -166,6 +172,9 @@ export function readDataset(dataDir: string): Dataset {
         break;
       case 'platforms':
         dataset.platforms = entry<Platforms>();
+        break;
+      case 'filing-numbers':
+        dataset.filingNumbers = entry<FilingNumbers>();
         break;
       case 'calendar':
         dataset.calendars.push(entry<CalendarYear>());

@@ -38,14 +38,19 @@ export interface Layout {
 /** Files people and tools leave behind that carry no data. */
 const IGNORED = new Set(['.gitkeep', '.keep', '.DS_Store', 'Thumbs.db', 'desktop.ini', 'README.md']);
 
-const ROOT_FILES: Record<string, FileKind> = { 'site.yaml': 'site', 'policy.yaml': 'policy', 'platforms.yaml': 'platforms' };
+const ROOT_FILES: Record<string, FileKind> = {
+  'site.yaml': 'site',
+  'policy.yaml': 'policy',
+  'platforms.yaml': 'platforms',
+  'filing-numbers.yaml': 'filing-numbers',
+};
 const YEAR_RE = /^\d{4}$/;
 /** Account slugs taken by the site's pages under /units/<unit>/ (the filing form and the trust poster). */
 const RESERVED_SLUGS = new Set(['form', 'poster']);
 const DATE_NAME_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 const LAYOUT_HINT =
-  '数据目录结构：site.yaml、policy.yaml、platforms.yaml、calendar/<年份>.yaml、units/<单位编号>/unit.yaml、units/<单位编号>/accounts/<账号文件名>.yaml、inspections/<年份>/<日期>.yaml、impostors/<编号>.yaml。';
+  '数据目录结构：site.yaml、policy.yaml、platforms.yaml、filing-numbers.yaml（备案编号登记簿）、calendar/<年份>.yaml、units/<单位编号>/unit.yaml、units/<单位编号>/accounts/<账号文件名>.yaml、inspections/<年份>/<日期>.yaml、impostors/<编号>.yaml。';
 
 type Classified = Omit<DataFileRef, 'abs' | 'file' | 'rel'> | { stray: Problem };
 

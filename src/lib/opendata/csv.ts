@@ -13,6 +13,7 @@ import type { OpenAccount } from '../schema/opendata.ts';
 /** The columns: Chinese header and the value of an account. */
 export const CSV_COLUMNS: readonly (readonly [header: string, field: string, value: (a: OpenAccount) => string])[] = [
   ['账号编号', 'id', (a) => a.id],
+  ['备案编号', 'filing_number', (a) => a.filing_number ?? ''],
   ['单位编号', 'unit', (a) => a.unit],
   ['主办单位', 'unit_name', (a) => a.unit_name],
   ['账号名称', 'name', (a) => a.name],

@@ -3,6 +3,7 @@
  * src/lib/schema/opendata.ts) and the accounts as a CSV table for Excel (src/lib/opendata/csv.ts).
  * Only public data: units' office contacts, never the maintainers' GitHub names.
  */
+import { proofFact, proofShown } from '../compliance/proof.ts';
 import type { Account, Registry } from '../model.ts';
 import type { OpenAccount, OpenAccounts, OpenEvent, OpenImpostors, OpenUnits } from '../schema/opendata.ts';
 import { UNIT_KINDS } from '../schema/unit.ts';
@@ -47,6 +48,12 @@ function openEvent(e: Account['events'][number]): OpenEvent {
   return out;
 }
 
+/** An account's two-way proof as published: where and when it was last seen, or null when not (or no longer) shown. */
+export function openProof(registry: Registry, account: Account): OpenAccount['proof'] {
+  const fact = proofFact(account, registry.inspections, registry.policy, registry.asOf);
+  return proofShown(fact) ? { where: fact.where, text: fact.text, checked: fact.checked! } : null;
+}
+
 /** One account as published. */
 export function openAccount(
   registry: Registry,
@@ -63,6 +70,7 @@ export function openAccount(
     platform_name: registry.platformById.get(account.platform)?.name ?? account.platform,
     handle: account.handle,
     identifiers: [...account.identifiers],
+    filing_number: account.filing_number ?? null,
     url: account.url,
     verified_as: account.verified_as,
     purpose: account.purpose,
@@ -80,6 +88,7 @@ export function openAccount(
       ? { reason: account.waiver.reason, approved_by: account.waiver.approved_by, approved_on: account.waiver.approved_on }
       : null,
     last_inspection: lastInspection,
+    proof: openProof(registry, account),
     page: urlOf(`/units/${account.id}/`),
   };
 }

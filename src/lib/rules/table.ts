@@ -91,6 +91,11 @@ export const RULES = {
     title: '日期晚于今天',
     help: '已发生事项的日期不能晚于今天：检查年份和月份是否写错。',
   },
+  'filing-number': {
+    severity: 'error',
+    title: '备案编号有误',
+    help: '备案编号由 npm run number 按“行政区划代码-年份-序号”编定并记入 data/filing-numbers.yaml（只增不删）：不能重复、不能用别的地区代码、不能改动或转给别的账号；规定日期后备案开设的账号必须有编号。',
+  },
   'filing-late': {
     severity: 'warning',
     title: '备案超期',
@@ -135,6 +140,16 @@ export const RULES = {
     severity: 'warning',
     title: '整改逾期',
     help: '整改已过期限仍未完成：完成整改后填写 resolved 日期。',
+  },
+  'proof-missing': {
+    severity: 'warning',
+    title: '未标明备案编号',
+    help: '在用账号应在平台上（简介、菜单或置顶内容）标明备案编号或名录链接，供公众双向核对：标明后在账号文件中填写 proof（位置、原文、核对日期）。',
+  },
+  'proof-stale': {
+    severity: 'warning',
+    title: '双向核验过期',
+    help: '账号上的备案编号超过规定天数没有核对：核对账号上仍有该内容后更新 proof 的 checked 日期，或在每周巡查中记录 proof: ok。',
   },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -1,6 +1,7 @@
 /** The schema of every kind of data file, by kind. */
 import { AccountSchema } from './account.ts';
 import { CalendarSchema } from './calendar.ts';
+import { FilingNumbersSchema } from './filing-numbers.ts';
 import { ImpostorSchema } from './impostor.ts';
 import { InspectionSchema } from './inspection.ts';
 import { PlatformsSchema } from './platforms.ts';
@@ -17,6 +18,7 @@ export const SCHEMAS = {
   account: AccountSchema,
   inspection: InspectionSchema,
   impostor: ImpostorSchema,
+  'filing-numbers': FilingNumbersSchema,
 } as const;
 
 /** A kind of data file. */
@@ -26,6 +28,7 @@ export const FILE_KINDS = Object.keys(SCHEMAS) as FileKind[];
 export * from './account.ts';
 export * from './calendar.ts';
 export * from './common.ts';
+export * from './filing-numbers.ts';
 export * from './impostor.ts';
 export * from './inspection.ts';
 export * from './platforms.ts';

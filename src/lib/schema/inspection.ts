@@ -21,6 +21,14 @@ const finding = () =>
       'stale 更新不及时 · unreachable 无法访问 · no-interaction 互动功能缺失 · content-error 内容错误 · unverified 未认证 · name-mismatch 名称不符 · impersonated 被仿冒',
   });
 
+/** What an inspector saw of an account's two-way proof, with the Chinese names. */
+export const PROOF_RESULTS = {
+  ok: '已标明',
+  missing: '未标明',
+  changed: '已改动',
+} as const;
+export type ProofResult = keyof typeof PROOF_RESULTS;
+
 /** The result of checking one account. */
 export const CheckSchema = z
   .strictObject({
@@ -30,6 +38,14 @@ export const CheckSchema = z
     last_post: date().nullable().meta({ title: '最近更新日期', description: '巡查时看到的最近一次发布日期；从未发布写 null' }),
     /** Problems found. */
     findings: z.array(finding()).default([]).meta({ title: '发现问题', description: '发现的问题，没有写 []' }),
+    /** Whether the account still shows its filing number or the registry's link where its filing says (two-way proof). */
+    proof: z
+      .enum(Object.keys(PROOF_RESULTS) as [ProofResult, ...ProofResult[]])
+      .optional()
+      .meta({
+        title: '双向核验',
+        description: 'ok 账号上仍标明备案编号（核对日期更新为巡查日期） · missing 账号上找不到 · changed 内容已改动；未核对不写',
+      }),
     /** Remark. */
     note: note().optional().meta({ title: '备注', description: '备注' }),
   })

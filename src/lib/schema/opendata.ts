@@ -53,6 +53,30 @@ const former = z.strictObject({
   until: day().meta({ title: '停用日期', description: '变更之日（此后不再使用），YYYY-MM-DD' }),
 });
 
+const filingNumber = () =>
+  z
+    .string()
+    .regex(/^\d{6}-\d{4}-\d{4}$/)
+    .nullable()
+    .meta({ title: '备案编号', description: '行政区划代码-年份-序号，例如 622926-2026-0012；永不改变、不重复使用；尚未编号为 null' });
+
+/** Two-way proof as published (src/lib/compliance/proof.ts). */
+const openProof = () =>
+  z
+    .strictObject({
+      where: z.enum(['profile', 'menu', 'pinned', 'other']).nullable().meta({
+        title: '展示位置',
+        description: 'profile 简介 · menu 菜单 · pinned 置顶内容 · other 其他；只有巡查确认、没有记录位置时为 null',
+      }),
+      text: z.string().nullable().meta({ title: '展示内容', description: '账号上显示的原文；没有记录时为 null' }),
+      checked: day().meta({ title: '核对日期', description: '最近一次看到它的日期（备案中的核对日期或之后巡查确认的日期）' }),
+    })
+    .nullable()
+    .meta({
+      title: '双向核验',
+      description: '账号在平台上何处标明备案编号或名录链接、最近核对日期；没有记录或最近一次巡查发现已撤下时为 null',
+    });
+
 /** One account as published. */
 export const OpenAccountSchema = z
   .strictObject({
@@ -64,6 +88,7 @@ export const OpenAccountSchema = z
     platform_name: z.string().meta({ title: '平台', description: '平台中文名称' }),
     handle: z.string().meta({ title: '账号 ID', description: '平台上的公开账号 ID（微信号、抖音号、微博 UID、AppID 等）' }),
     identifiers: z.array(z.string()).meta({ title: '其他标识', description: '原始 ID、二维码链接等其他公开标识' }),
+    filing_number: filingNumber(),
     url: nullableText('账号链接', '账号的公开网页地址；平台没有公开网页时为 null'),
     verified_as: nullableText('认证主体', '平台上显示的认证主体；未认证为 null'),
     purpose: z.string().meta({ title: '功能定位', description: '账号的功能定位' }),
@@ -91,6 +116,7 @@ export const OpenAccountSchema = z
       })
       .nullable()
       .meta({ title: '最近一次巡查', description: '检查了本账号的最近一次巡查；没有为 null' }),
+    proof: openProof(),
     page: link().meta({ title: '页面', description: '账号在名录网站上的页面' }),
   })
   .meta({ title: '账号', description: '一个政务新媒体账号的备案信息' });
@@ -171,6 +197,66 @@ export const OpenImpostorsSchema = z
   })
   .meta({ title: '仿冒账号（开放数据）', description: '/data/impostors.json：已发现的仿冒账号' });
 
+/** `/data/snapshot.json`: what the detached signature `/data/snapshot.json.sig` covers. */
+export const SnapshotSchema = z
+  .strictObject({
+    format: z.literal('gov-newmedia-registry/snapshot').meta({ title: '格式', description: '固定为 gov-newmedia-registry/snapshot' }),
+    version: z.literal(1).meta({ title: '版本', description: '格式版本，目前为 1' }),
+    ...header,
+    site: nullableText('名录网址', '名录网站的地址；未配置为 null'),
+    accounts: z
+      .array(
+        z.strictObject({
+          id: z.string().meta({ title: '账号编号', description: '单位编号/账号文件名' }),
+          filing_number: filingNumber(),
+          unit: z.string().meta({ title: '单位编号', description: '主办单位的编号' }),
+          unit_name: z.string().meta({ title: '主办单位', description: '主办单位全称' }),
+          name: z.string().meta({ title: '账号名称', description: '平台上显示的账号名称' }),
+          platform: z.string().meta({ title: '平台编号', description: '平台编号，例如 wechat' }),
+          handle: z.string().meta({ title: '账号 ID', description: '平台上的公开账号 ID' }),
+          identifiers: z.array(z.string()).meta({ title: '其他标识', description: '原始 ID、二维码链接等其他公开标识' }),
+          url: nullableText('账号链接', '账号的公开网页地址；没有为 null'),
+          verified_as: nullableText('认证主体', '平台上显示的认证主体；未认证为 null'),
+          status: statusEnum.meta({ title: '状态', description: 'active 在用 · suspended 已关停 · deregistered 已注销' }),
+          opened: day().meta({ title: '开设日期', description: 'YYYY-MM-DD' }),
+          closed: day().nullable().meta({ title: '关停或注销日期', description: '在用为 null' }),
+          former_names: z.array(z.string()).meta({ title: '曾用名', description: '变更前使用过的名称' }),
+          former_handles: z.array(z.string()).meta({ title: '原账号 ID', description: '变更前使用过的账号 ID' }),
+          proof: openProof(),
+        }),
+      )
+      .meta({ title: '账号', description: '全部账号（含已关停、已注销），按编号排序' }),
+    filing_numbers: z
+      .array(
+        z.strictObject({
+          number: z.string().meta({ title: '备案编号', description: '已编定的备案编号' }),
+          account: z.string().meta({ title: '账号编号', description: '编号所属账号' }),
+          status: statusEnum.meta({ title: '状态', description: '所属账号的状态：注销后编号仍保留、不再使用' }),
+        }),
+      )
+      .meta({ title: '备案编号', description: '已编定的全部备案编号（含已注销账号的），按编定先后' }),
+    impostors: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          platform: z.string(),
+          name: z.string(),
+          handle: z.string().nullable(),
+          url: z.string().nullable(),
+          imitates: z.string(),
+          found: day(),
+          removed: day().nullable(),
+        }),
+      )
+      .meta({ title: '仿冒账号', description: '已发现的仿冒账号：平台、名称、账号 ID、链接、仿冒对象、发现和处置日期' }),
+  })
+  .meta({
+    title: '名录快照（已签名）',
+    description:
+      '/data/snapshot.json：账号、备案编号、状态和仿冒账号的快照，由 /data/snapshot.json.sig（OpenSSH 签名，命名空间 gov-newmedia-registry）签名',
+  });
+
+export type Snapshot = z.output<typeof SnapshotSchema>;
 export type OpenAccount = z.output<typeof OpenAccountSchema>;
 export type OpenAccounts = z.output<typeof OpenAccountsSchema>;
 export type OpenUnit = z.output<typeof OpenUnitSchema>;
@@ -184,6 +270,7 @@ export const OPEN_DATA_SCHEMAS = {
   accounts: OpenAccountsSchema,
   units: OpenUnitsSchema,
   impostors: OpenImpostorsSchema,
+  snapshot: SnapshotSchema,
 } as const;
 export type OpenDataName = keyof typeof OPEN_DATA_SCHEMAS;
 

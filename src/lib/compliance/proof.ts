@@ -1,0 +1,85 @@
+/**
+ * Two-way proof (双向核验): the account states its filing number (or the registry's link) on the
+ * platform, and the registry records where and when someone last saw it there. The filing's
+ * `proof` says where and when; a later weekly inspection can confirm it (`proof: ok` moves the
+ * check to the inspection day) or find it gone (`missing`, `changed`). The one implementation of
+ * "is this account proven", used by the validator's rules, the compliance summary and the site.
+ */
+import { daysBetween } from '../dates.ts';
+import type { Account, InspectionRecord } from '../model.ts';
+import type { Proof } from '../schema/account.ts';
+import type { ProofResult } from '../schema/inspection.ts';
+import type { Policy } from '../schema/policy.ts';
+
+/**
+ * - `proven`: shown, and last checked within `policy.proof_stale_days`;
+ * - `stale`: recorded, but the last check is older than that;
+ * - `missing`: nothing recorded, or the latest inspection that looked did not find it;
+ * - `exempt`: the account is not active, or the policy does not ask for proof.
+ */
+export type ProofState = 'proven' | 'stale' | 'missing' | 'exempt';
+
+export interface ProofFact {
+  readonly state: ProofState;
+  /** Where the account shows it (from the filing); null when not recorded. */
+  readonly where: Proof['where'] | null;
+  /** The text as shown (from the filing); null when not recorded. */
+  readonly text: string | null;
+  /** The last day it was seen: the filing's `checked` or a later inspection with `proof: ok`; null when never. */
+  readonly checked: string | null;
+  /** Days since `checked` (as of the date asked), or null. */
+  readonly age: number | null;
+  /** A later inspection that did not find it: its day and result. */
+  readonly lost: { readonly date: string; readonly result: Exclude<ProofResult, 'ok'> } | null;
+}
+
+/** Where the proof is shown, in Chinese. */
+export const PROOF_PLACES: Record<Proof['where'], string> = {
+  profile: '简介',
+  menu: '菜单',
+  pinned: '置顶内容',
+  other: '其他位置',
+};
+
+/** The latest inspection (on or before `asOf`) that looked at the account's proof. */
+export function latestProofCheck(
+  account: Pick<Account, 'id'>,
+  inspections: readonly InspectionRecord[],
+  asOf: string,
+): { date: string; result: ProofResult } | null {
+  for (let i = inspections.length - 1; i >= 0; i--) {
+    const inspection = inspections[i]!;
+    if (inspection.date > asOf) continue;
+    const check = inspection.checks.find((c) => c.account === account.id && c.proof !== undefined);
+    if (check) return { date: inspection.date, result: check.proof! };
+  }
+  return null;
+}
+
+/** The two-way proof of an account as of a day. */
+export function proofFact(
+  account: Pick<Account, 'id' | 'status' | 'proof'>,
+  inspections: readonly InspectionRecord[],
+  policy: Pick<Policy, 'proof_stale_days'>,
+  asOf: string,
+): ProofFact {
+  const filed = account.proof ?? null;
+  let checked = filed?.checked ?? null;
+  let lost: ProofFact['lost'] = null;
+  const inspected = latestProofCheck(account, inspections, asOf);
+  if (inspected && (checked === null || inspected.date >= checked)) {
+    if (inspected.result === 'ok') checked = inspected.date;
+    else lost = { date: inspected.date, result: inspected.result };
+  }
+  const age = checked === null ? null : daysBetween(checked, asOf);
+  const base = { where: filed?.where ?? null, text: filed?.text ?? null, checked, age, lost };
+  if (account.status !== 'active' || policy.proof_stale_days === undefined) return { ...base, state: 'exempt' };
+  if (lost || checked === null) return { ...base, state: 'missing' };
+  if (age! > policy.proof_stale_days) return { ...base, state: 'stale' };
+  return { ...base, state: 'proven' };
+}
+
+/** Whether the account shows its proof as of the day asked (recorded, not lost), however old the check. */
+export function proofShown(fact: ProofFact): boolean {
+  return fact.checked !== null && fact.lost === null;
+}
