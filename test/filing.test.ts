@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runNumber } from '../src/cli/number.ts';
 import type { Io } from '../src/cli/validate.ts';
 import { computeCompliance } from '../src/lib/compliance/engine.ts';
-import { proofFact } from '../src/lib/compliance/proof.ts';
+import { proofFact } from '../src/lib/facts/proof.ts';
 import { nextAssignments, parseFilingNumber } from '../src/lib/filing-number.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { AS_OF, loadFixture, makeFixture, replace, type Changes } from './helpers/fixture.ts';

@@ -47,7 +47,7 @@ import {
   type IssueCounts,
   type IssueKind,
 } from './grading.ts';
-import { proofFact, type ProofFact } from './proof.ts';
+import { proofFact, type ProofFact } from '../facts/proof.ts';
 import { EVIDENCE } from './text.ts';
 
 /** One compliance problem of one account. */

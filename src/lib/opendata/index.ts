@@ -3,7 +3,7 @@
  * src/lib/schema/opendata.ts) and the accounts as a CSV table for Excel (src/lib/opendata/csv.ts).
  * Only public data: units' office contacts, never the maintainers' GitHub names.
  */
-import { proofFact, proofShown } from '../compliance/proof.ts';
+import { proofFact, proofShown } from '../facts/proof.ts';
 import type { Account, Registry } from '../model.ts';
 import type { OpenAccount, OpenAccounts, OpenEvent, OpenImpostors, OpenUnits } from '../schema/opendata.ts';
 import { UNIT_KINDS } from '../schema/unit.ts';

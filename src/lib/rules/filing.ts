@@ -3,9 +3,9 @@
  * and is the one the ledger (`data/filing-numbers.yaml`) records for it; the ledger gives each
  * number once and each account one number; accounts filed since `policy.filing_number_required_from`
  * have one. `proof-missing` / `proof-stale`: active accounts show their number on the platform and
- * someone checked it lately (src/lib/compliance/proof.ts).
+ * someone checked it lately (src/lib/facts/proof.ts).
  */
-import { proofFact } from '../compliance/proof.ts';
+import { proofFact } from '../facts/proof.ts';
 import { problem } from '../problems.ts';
 import type { Account } from '../model.ts';
 import type { RuleContext } from './context.ts';

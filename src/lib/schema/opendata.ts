@@ -60,7 +60,7 @@ const filingNumber = () =>
     .nullable()
     .meta({ title: '备案编号', description: '行政区划代码-年份-序号，例如 622926-2026-0012；永不改变、不重复使用；尚未编号为 null' });
 
-/** Two-way proof as published (src/lib/compliance/proof.ts). */
+/** Two-way proof as published (src/lib/facts/proof.ts). */
 const openProof = () =>
   z
     .strictObject({
