@@ -114,7 +114,8 @@ describe('former', () => {
     const r = await check('东乡融媒');
     expect(r.verdict).toBe('former');
     expect(r.primary).toMatchObject({ kind: 'fname', rec: { id: 'rongmeiti-zhongxin/douyin', n: '多彩东乡' } });
-    expect(text(view(r).summary[0]!)).toMatchInlineSnapshot(
+    expect(text(view(r).summary[0]!)).toBe('这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。');
+    expect(text(view(r).summary[1]!)).toMatchInlineSnapshot(
       `"「东乡融媒」是东乡族自治县融媒体中心的抖音账号在 2025 年 4 月 21 日之前使用的名称，该账号现名「多彩东乡」（抖音号 duocaidongxiang）。"`,
     );
   });

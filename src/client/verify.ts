@@ -162,7 +162,7 @@ async function run(query: string, focus: boolean, qr?: string): Promise<void> {
   setStatus('正在核验…');
   resultBox.setAttribute('aria-busy', 'true');
   try {
-    const result = await verify(text, config, (file) => fetchShard(base, file));
+    const result = await verify(text, config, (file) => fetchShard(base, file), location.origin + href('/'));
     if (ticket !== running) return;
     render(explain(result, config, links), text, qr);
     resultBox.setAttribute('data-requests', String(result.requests));

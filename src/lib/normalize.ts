@@ -268,3 +268,28 @@ function decodeURIComponentSafe(s: string): string {
 export function looksLikeUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(text.trim()) || /^www\./i.test(text.trim());
 }
+
+/** Words people write before a filing number (备案编号：…, 政务新媒体备案号 …). */
+const FILING_PREFIX_RE = /^(?:政务新媒体)?(?:备案编号|备案号|备案|编号|no\.?)\s*[:：#]?\s*/i;
+
+/**
+ * The filing number (备案编号, `<6-digit region code>-<YYYY>-<4-digit sequence>`) a person typed,
+ * in its registered form, or null when the text is not one. Accepts full-width digits and dashes,
+ * spaces, any dash-like separator (— – － _ · . /), missing separators (`622926202600012`
+ * is not one: exactly 14 digits are needed) and a 备案编号 prefix.
+ */
+export function filingNumberKey(text: string): string | null {
+  const t = normalizeText(text).replace(FILING_PREFIX_RE, '');
+  if (!/^[\d\s\-‐‑‒–—―−_·.／/]+$/.test(t)) return null;
+  const digits = t.replace(/\D/g, '');
+  if (!/^\d{6}(?:19|20)\d{6}$/.test(digits)) return null;
+  // Dashes and dots, where written, must sit where the form puts them (6-4-4); spaces may be anywhere.
+  const groups = t
+    .replace(/\s+/g, '')
+    .split(/[-‐‑‒–—―−_·.／/]+/)
+    .filter(Boolean)
+    .map((g) => g.length)
+    .join(',');
+  if (!['14', '6,8', '10,4', '6,4,4'].includes(groups)) return null;
+  return `${digits.slice(0, 6)}-${digits.slice(6, 10)}-${digits.slice(10)}`;
+}

@@ -75,7 +75,7 @@ interface Posting {
 }
 
 /** Order of hits in a list (kept first when a list is cut). */
-const KIND_ORDER: Record<HitKind, number> = { url: 0, ident: 1, handle: 2, name: 3, fname: 4, fhandle: 5, uname: 6 };
+const KIND_ORDER: Record<HitKind, number> = { page: 0, filing: 0, url: 0, ident: 1, handle: 2, name: 3, fname: 4, fhandle: 5, uname: 6 };
 const REC_ORDER: Record<string, number> = { i: 0, active: 1, suspended: 2, deregistered: 3, u: 4 };
 
 function recOrder(rec: Rec): number {
@@ -118,6 +118,9 @@ function accountRec(a: Account, unit: Unit | undefined, registry: Registry): Acc
   else if (a.verified_as !== rec.u) rec.v = a.verified_as;
   if (a.formerNames.length > 0) rec.fn = a.formerNames.map((f) => [f.value, f.until]);
   if (a.formerHandles.length > 0) rec.fh = a.formerHandles.map((f) => [f.value, f.until]);
+  if (a.filing_number) rec.b = a.filing_number;
+  const last = a.events[a.events.length - 1];
+  if (a.events.length > 1 && last) rec.lc = last.date;
   return rec;
 }
 
@@ -150,6 +153,8 @@ function baseConfig(registry: Registry): Omit<VerifyConfig, 'version' | 'exact' 
       ...(office.report_url ? { report_url: office.report_url } : {}),
     },
     region: registry.site.region.name,
+    regionCode: registry.site.region.code,
+    ...(registry.site.url ? { sites: [registry.site.url] } : {}),
     asOf: registry.asOf,
     sample: registry.site.sample,
   };
@@ -186,6 +191,8 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   for (const a of registry.accounts) {
     const rec = accountRec(a, registry.unitById.get(a.unit), registry);
     accountRecs.set(a.id, rec);
+    add(exact, `a:${a.id}`, { kind: 'page', rec });
+    if (a.filing_number) add(exact, `n:${a.filing_number}`, { kind: 'filing', rec });
     if (a.url) addUrl(a.url, 'url', rec);
     addText(a.handle, 'handle', rec);
     for (const id of a.identifiers) {

@@ -95,6 +95,8 @@ const HOW_MATCHED: Record<string, string> = {
   name: '名称',
   fname: '以前的名称',
   uname: '单位名称',
+  filing: '备案编号',
+  page: '名录网站上的账号页面链接',
 };
 
 /** Builds the view of a result. */
@@ -130,8 +132,26 @@ export function explain(result: VerifyResult, config: VerifyConfig, links: SiteL
         return unknown(result, q, ctx);
     }
   })();
+  const poster = posterLine(result);
+  if (poster) view.summary.unshift(poster);
   return { verdict: result.verdict, notes, ...view };
 }
+
+/** A warning when a poster's verify link is older than the account's last change (15.3). */
+function posterLine(result: VerifyResult): Line | undefined {
+  const issued = result.query.issued;
+  const rec = result.primary?.rec;
+  if (!issued || !rec || rec.t !== 'a') return undefined;
+  if (rec.lc && rec.lc > issued)
+    return [
+      { text: `这张海报印制于 ${chineseDate(issued)}，之后账号有变更（${chineseDate(rec.lc)}）`, strong: true },
+      '：海报上的名称、账号 ID 或状态可能已经过时，请以下面的名录登记为准。',
+    ];
+  return [`这张海报印制于 ${chineseDate(issued)}，此后账号没有变更。`];
+}
+
+/** The protection of a former name (15.4). */
+export const FORMER_NAME_LINE = '这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。';
 
 const URL_NOTE = '已整理你给出的链接（去掉分享跟踪参数、统一手机版和电脑版网址）：';
 
@@ -157,6 +177,7 @@ function accountCard(a: AccountRec | AccountBrief, ctx: Ctx): Card {
   if ('t' in a) {
     fields.push(['主办单位', [a.u]]);
     fields.push(['认证主体', [a.nv ? '未认证' : (a.v ?? a.u)]]);
+    if (a.b) fields.push(['备案编号', [{ text: a.b, code: true }]]);
     fields.push(['开设日期', [chineseDate(a.o)]]);
     if (a.c) fields.push([a.s === 'suspended' ? '关停日期' : '注销日期', [chineseDate(a.c)]]);
     if (a.fn?.length)
@@ -309,6 +330,7 @@ function former(result: VerifyResult, ctx: Ctx): Partial {
     ? [`现在的${ctx.label(a.p)}是 `, { text: a.h, code: true }, '。']
     : ['现名', quoted(a.n), `（${ctx.label(a.p)} `, { text: a.h, code: true }, '）。'];
   const summary: Line[] = [
+    [{ text: byHandle ? `这是官方账号以前的${what}；如果现在有账号使用这个${what}，它不是官方账号。` : FORMER_NAME_LINE, strong: true }],
     [quoted(old), `是${a.u}的${ctx.pname(a.p)}账号${until ? `在 ${until}之前` : '以前'}使用的${what}，该账号`, ...now],
   ];
   if (a.s !== 'active') summary.push([`这个账号已于 ${chineseDate(a.c ?? '')}${a.s === 'suspended' ? '关停' : '注销'}，不再发布信息。`]);
@@ -405,10 +427,26 @@ function impostor(result: VerifyResult, ctx: Ctx): Partial {
           { text: target.n, href: ctx.links.account(target.id) },
           ...(target.l ? ['，官方链接 ', { text: target.l, href: target.l, code: true }] : []),
         ];
+  const formerOf = result.others.find((m) => m.kind === 'fname' && m.rec.t === 'a');
+  const formerLine: Line[] = formerOf
+    ? [
+        [
+          quoted(i.n),
+          `是官方账号的曾用名：${(formerOf.rec as AccountRec).u}的账号现名`,
+          { text: `「${formerOf.rec.n}」`, href: ctx.links.account(formerOf.rec.id) },
+          '。',
+          { text: '如果现在有账号使用这个名称，它不是官方账号。', strong: true },
+        ],
+      ]
+    : [];
   return {
     tone: 'bad',
     headline: '这是已登记的仿冒账号',
-    summary: [[quoted(i.n), `（${ctx.pname(i.p)}）于 ${chineseDate(i.f)}被发现`, ...targetLine, '，不是官方账号。'], [state]],
+    summary: [
+      [quoted(i.n), `（${ctx.pname(i.p)}）于 ${chineseDate(i.f)}被发现`, ...targetLine, '，不是官方账号。'],
+      ...formerLine,
+      [state],
+    ],
     evidence,
     steps: [['不要关注、转发、付款，不要提供姓名、身份证号、验证码等个人信息。'], ...reportSteps(i.p, ctx), realLink],
   };
@@ -528,6 +566,9 @@ const HINT_TEXT: Record<UrlHint, string> = {
   'lookalike-host':
     '这个链接的域名不是任何平台的官方域名，却含有平台的名字，可能是钓鱼网站：请不要在其中输入账号、密码、验证码，也不要付款。',
   'other-site': '这是一个网站链接，不是名录中登记的账号链接。政府网站的域名一般以 .gov.cn 结尾。',
+  'own-site': '这是本名录网站自己的页面，不是某个账号。请在名录中打开具体账号的页面，或粘贴账号的链接、账号 ID 再核验。',
+  'own-site-missing': '这个链接的网址是本名录网站，但名录中没有它指向的账号页面：链接可能抄错了，也可能是伪造的。',
+  'filing-unknown': '名录中没有这个备案编号。如果某个账号在主页上写着这个编号，说明编号是编造或抄错的：它不能证明账号是官方的。',
 };
 
 function unknown(result: VerifyResult, q: string, ctx: Ctx): Partial {

@@ -82,7 +82,13 @@ export type UrlHint =
   /** A host that imitates a platform's host (`weibo.com.example.cn`). */
   | 'lookalike-host'
   /** Another web site. */
-  | 'other-site';
+  | 'other-site'
+  /** A page of this site that names no account (home page, a list, a unit page). */
+  | 'own-site'
+  /** An account page address of this site that the registry does not have (removed, mistyped or forged). */
+  | 'own-site-missing'
+  /** A well-formed filing number that no account has. */
+  | 'filing-unknown';
 
 export interface VerifyResult {
   verdict: Verdict;
@@ -129,7 +135,7 @@ function brandsOf(config: VerifyConfig): string[] {
   return [...brands];
 }
 
-const STRONG: ReadonlySet<HitKind> = new Set(['url', 'ident', 'handle']);
+const STRONG: ReadonlySet<HitKind> = new Set(['url', 'ident', 'handle', 'filing', 'page']);
 
 function isActive(rec: Rec): rec is AccountRec {
   return rec.t === 'a' && rec.s === 'active';
@@ -303,9 +309,13 @@ function urlHint(query: ParsedQuery, config: VerifyConfig): UrlHint | undefined 
 /** Longest query looked at (a pasted message may be long; a link or a name is not). */
 const MAX_QUERY = 2000;
 
-/** Looks a query up in the index. */
-export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher): Promise<VerifyResult> {
-  const query = parseQuery(raw.slice(0, MAX_QUERY), config.platforms);
+/**
+ * Looks a query up in the index. `here` is the base URL the page is served from (origin and base
+ * path): links to this site's own pages there name accounts, like those on the configured address.
+ */
+export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher, here?: string): Promise<VerifyResult> {
+  const sites = [...(config.sites ?? []), ...(here ? [here] : [])];
+  const query = parseQuery(raw.slice(0, MAX_QUERY), config.platforms, sites);
   const cache = new ShardCache(fetcher);
   const done = (partial: Omit<VerifyResult, 'query' | 'requests'>): VerifyResult => ({ ...partial, query, requests: cache.files.size });
   const exactShard = (key: string) => cache.get(shardFile('x', shardOf(key, config.exact)));
@@ -314,6 +324,12 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false, hint: 'credentials' });
   }
 
+  const nothing = (): Omit<VerifyResult, 'query' | 'requests'> => ({
+    verdict: 'unknown',
+    others: [],
+    lookalikes: [],
+    writtenDifferently: false,
+  });
   let matches: Match[] = [];
   let total: number | undefined;
   const collect = (shard: Shard, key: string) => {
@@ -321,6 +337,22 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     matches = matches.concat(found.matches);
     if (found.total) total = (total ?? 0) + found.total;
   };
+
+  if (query.site) {
+    if (query.site.kind !== 'account') return done({ ...nothing(), hint: 'own-site' });
+    const key = `a:${query.site.account}`;
+    collect(await exactShard(key), key);
+    if (matches.length > 0) return done(classify(matches, query));
+    return done({ ...nothing(), hint: 'own-site-missing' });
+  }
+
+  if (query.filing) {
+    const keys = [`n:${query.filing}`, ...(query.key ? [`h:${query.key}`] : [])];
+    const shards = await Promise.all(keys.map(exactShard));
+    shards.forEach((shard, i) => collect(shard, keys[i]!));
+    if (matches.length > 0) return done({ ...classify(matches, query), ...(total ? { total } : {}) });
+    return done({ ...nothing(), hint: 'filing-unknown' });
+  }
 
   if (query.url) {
     const keys = [`u:${query.url.key}`];
