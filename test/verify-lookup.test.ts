@@ -210,9 +210,12 @@ describe('lookalike', () => {
   });
 
   it('one character changed', async () => {
-    const r = await check('多彩东相');
+    const r = await check('多彩东方');
     expect(r.verdict).toBe('lookalike');
     expect(r.lookalikes[0]).toMatchObject({ name: '多彩东乡', reason: 'edit' });
+    // 相 (xiāng) sounds like 乡: the verdict names the homophone.
+    const homophone = await check('多彩东相');
+    expect(homophone.lookalikes[0]).toMatchObject({ name: '多彩东乡', reason: 'homophone' });
   });
 
   it('a handle with padding, or with look-alike letters', async () => {

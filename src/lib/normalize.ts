@@ -293,3 +293,19 @@ export function filingNumberKey(text: string): string | null {
   if (!['14', '6,8', '10,4', '6,4,4'].includes(groups)) return null;
   return `${digits.slice(0, 6)}-${digits.slice(6, 10)}-${digits.slice(10)}`;
 }
+
+/**
+ * The skeleton of a handle (a lookup key without Chinese characters): separators (`_ . -`)
+ * removed and characters that look alike in a handle folded (`0`→`o`, `1`/`i`/`|`→`l`, `rn`→`m`,
+ * `vv`→`w`), so that `dxjy_2O18`, `dxjy2018` and `dxjyzo18`… can be compared. Only used to find
+ * look-alikes of registered handles, never for an exact match.
+ */
+export function handleSkeleton(key: string): string {
+  return key
+    .toLowerCase()
+    .replace(/[-_.\s]/g, '')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/0/g, 'o')
+    .replace(/[1i|]/g, 'l');
+}

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Account, Registry, Unit } from '../model.ts';
-import { looksLikeUrl, lookupKey, urlKey } from '../normalize.ts';
+import { handleSkeleton, looksLikeUrl, lookupKey, urlKey } from '../normalize.ts';
 import {
   HITS_CAP,
   INDEX_FORMAT,
@@ -27,7 +27,9 @@ import {
   type UnitRec,
   type VerifyConfig,
 } from './format.ts';
-import { computeStop, gramAt, isNameKey, keyGrams, skeleton, type KeyWeight } from './grams.ts';
+import { buildFoldTables } from './fold-build.ts';
+import { folderOf } from './fold.ts';
+import { computeStop, gramAt, gramText, isNameKey, keyGrams, type KeyWeight } from './grams.ts';
 import { shardFile, shardOf } from './hash.ts';
 
 export interface BuildIndexOptions {
@@ -182,6 +184,11 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     if (isNameKey(key)) add(names, key, { kind, rec });
     else add(exact, `h:${key}`, { kind, rec });
   };
+  /** A handle's skeleton (`~<skeleton>`), where look-alike handles (`dxjy_2O18`) find it. */
+  const addHandleSkeleton = (text: string, kind: HitKind, rec: Rec) => {
+    const key = lookupKey(text);
+    if (key && !isNameKey(key)) add(exact, `h:~${handleSkeleton(key)}`, { kind, rec });
+  };
   const addUrl = (text: string, kind: HitKind, rec: Rec) => {
     const key = urlKey(text, platforms);
     if (key !== null) add(exact, `u:${key}`, { kind, rec });
@@ -195,6 +202,7 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     if (a.filing_number) add(exact, `n:${a.filing_number}`, { kind: 'filing', rec });
     if (a.url) addUrl(a.url, 'url', rec);
     addText(a.handle, 'handle', rec);
+    addHandleSkeleton(a.handle, 'handle', rec);
     for (const id of a.identifiers) {
       if (looksLikeUrl(id)) addUrl(id, 'ident', rec);
       else addText(id, 'ident', rec);
@@ -246,7 +254,9 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   const nameWeights = new Map<string, KeyWeight>();
   for (const [key, list] of names)
     nameWeights.set(key, { full: weigh(key, list, true, NAME_HITS_CAP), brief: weigh(key, list, false, NAME_HITS_CAP) });
-  const stop = computeStop(nameWeights, stopBytes);
+  const foldTables = buildFoldTables(new Set([...names.keys()].flatMap((key) => Array.from(key))));
+  const fold = folderOf(foldTables).fold;
+  const stop = computeStop(nameWeights, stopBytes, fold);
 
   // A name's full entry goes to the shard of its first gram, unless that gram is terminal (the
   // whole core of the name is shared by many names, like 长原 in 长原发布, 长原在线…): then it
@@ -255,9 +265,9 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   const gramsOf = new Map<string, string[]>();
   let nameBytes = 0;
   for (const [key, w] of nameWeights) {
-    const first = gramAt(Array.from(skeleton(key)), 0, stop);
+    const first = gramAt(Array.from(gramText(key, fold)), 0, stop);
     const home = first.terminal ? null : first.gram;
-    const grams = keyGrams(key, stop).filter((g) => g !== home);
+    const grams = keyGrams(key, stop, fold).filter((g) => g !== home);
     homeOf.set(key, home);
     gramsOf.set(key, grams);
     nameBytes += (home === null ? 0 : w.full) + grams.length * w.brief;
@@ -325,7 +335,7 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     write('g', i, { ...serialiseShard(entries.full, () => NAME_HITS_CAP), ...serialiseBriefs(entries.brief, briefOf) }),
   );
 
-  const partial = { ...baseConfig(registry), exact: exactCount, grams: gramCount, stop: [...stop].sort() };
+  const partial = { ...baseConfig(registry), exact: exactCount, grams: gramCount, stop: [...stop].sort(), fold: foldTables };
   const hash = createHash('sha256').update(JSON.stringify(partial));
   for (const [name, text] of files) hash.update(`\n${name}\n`).update(text);
   const config: VerifyConfig = { ...partial, version: hash.digest('hex').slice(0, 12) };

@@ -6,6 +6,7 @@
  * data is ever parsed as HTML.
  */
 import { lookupKey } from '../normalize.ts';
+import { folderOf } from './fold.ts';
 import type { AccountBrief, AccountRec, ImpostorRec, OfficeInfo, PlatformInfo, UnitRec, VerifyConfig } from './format.ts';
 import type { Lookalike, Match, UrlHint, VerifyResult } from './lookup.ts';
 import type { QueryNote } from './query.ts';
@@ -459,7 +460,54 @@ const REASON_TEXT: Record<Lookalike['reason'], string> = {
   contained: '是官方名称的一部分',
   edit: '与官方名称只差一两个字',
   'handle-padding': '在官方账号 ID 前后加了字符',
+  'handle-swap': '把官方账号 ID 里的字母或数字换成了形状相近的（如 0 和 o、1 和 l、rn 和 m）',
+  'handle-punct': '在官方账号 ID 里插入了下划线、点或减号',
+  punct: '在官方名称中间插入了标点或空格',
+  homophone: '用读音相同的字替换了官方名称中的字（同音字）',
+  'near-homophone': '用读音相近（拼音相同、声调不同）的字替换了官方名称中的字',
+  shape: '用字形相近的字（形近字）替换了官方名称中的字',
+  mixed: '同时用了同音字、形近字或插入标点等多种手法',
 };
+
+/** Tricks worth naming in the verdict's summary. */
+const TRICKS: ReadonlySet<Lookalike['reason']> = new Set([
+  'punct',
+  'homophone',
+  'near-homophone',
+  'shape',
+  'mixed',
+  'handle-swap',
+  'handle-punct',
+]);
+
+const TONE_MARKS: Record<string, string> = { a: 'āáǎà', e: 'ēéěè', i: 'īíǐì', o: 'ōóǒò', u: 'ūúǔù', ü: 'ǖǘǚǜ' };
+
+/** `dong` and tone 1 → `dōng`. */
+export function toneMark(syllable: string, tone: number): string {
+  if (tone < 1 || tone > 4) return syllable;
+  const vowel = /[ae]/.exec(syllable) ?? /ou/.exec(syllable) ?? /[aeiouü](?=[^aeiouü]*$)/.exec(syllable);
+  if (!vowel) return syllable;
+  const at = vowel.index;
+  const mark = TONE_MARKS[syllable[at]!]?.[tone - 1] ?? syllable[at]!;
+  return syllable.slice(0, at) + mark + syllable.slice(at + 1);
+}
+
+/** Which characters were replaced by which: 「冬」代替「东」（同音 dōng）. */
+function charsLine(l: Lookalike, config: VerifyConfig): string | undefined {
+  if (!l.chars?.length) return undefined;
+  const folder = folderOf(config.fold);
+  return l.chars
+    .map((d) => {
+      if (d.trick === 'shape') return `「${d.query}」冒充「${d.registered}」（形近字）`;
+      const a = folder.reading(d.query);
+      const b = folder.reading(d.registered);
+      const say = (r: typeof a) => (r ? toneMark(r.syllable, r.tone) : (d.syllable ?? ''));
+      return d.trick === 'homophone'
+        ? `「${d.query}」冒充「${d.registered}」（同音 ${say(b)}）`
+        : `「${d.query}」冒充「${d.registered}」（音近 ${say(a)} / ${say(b)}）`;
+    })
+    .join('，');
+}
 
 function lookalikeCard(l: Lookalike, ctx: Ctx): Card {
   if (l.type === 'unit')
@@ -475,6 +523,8 @@ function lookalikeCard(l: Lookalike, ctx: Ctx): Card {
   if (l.handle) fields.push([ctx.label(l.platform), [{ text: l.handle, code: true }]]);
   if (l.value !== l.name) fields.push([l.via === 'fname' ? '曾用名' : l.via === 'uname' ? '所属单位' : '相似的登记', [l.value]]);
   fields.push(['相似之处', [REASON_TEXT[l.reason]]]);
+  const chars = charsLine(l, ctx.config);
+  if (chars) fields.push(['替换的字', [chars]]);
   if (l.type === 'impostor') {
     fields.push(['仿冒账号名单', [{ text: '查看全部仿冒账号', href: ctx.links.impostors() }]]);
     return { title: [l.name], badge: { text: '仿冒', tone: 'bad' }, fields };
@@ -535,7 +585,7 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
   if (accounts.length) evidence.push({ title: '相似的官方账号（越靠前越相似）', cards: accounts.map((l) => lookalikeCard(l, ctx)) });
   if (impostors.length) evidence.push({ title: '相似的已登记仿冒账号', cards: impostors.map((l) => lookalikeCard(l, ctx)) });
   const best = accounts[0] ?? impostors[0];
-  const byHandle = best?.reason === 'handle-padding';
+  const byHandle = !!best?.reason.startsWith('handle-');
   return {
     tone: 'bad',
     headline: '名录中没有这个账号，但它与官方账号相似',
@@ -544,13 +594,19 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
         quoted(q),
         byHandle ? '不是名录中任何账号的账号 ID，但它像官方账号 ID ' : '不是名录中任何账号的名称，但与',
         ...(best ? (byHandle ? [{ text: best.value, code: true }] : [quoted(best.value)]) : []),
-        byHandle ? '，只是前后多了字符。' : '等官方账号相似。',
+        byHandle ? (best?.reason === 'handle-padding' ? '，只是前后多了字符。' : '，只是改了写法。') : '等官方账号相似。',
       ],
-      [
-        byHandle
-          ? '仿冒账号常在官方账号 ID 后面加上「_gf」「official」或数字。'
-          : '仿冒账号常在官方名称前后加上「官方」「发布」「服务号」等字样，或者换掉一两个字、改用繁体字。它很可能不是官方账号。',
-      ],
+      best && TRICKS.has(best.reason)
+        ? [
+            `看到的手法：${REASON_TEXT[best.reason]}`,
+            ...(best.chars?.length ? [`：${charsLine(best, ctx.config)}`] : []),
+            '。名称读起来或看起来和官方一样，但不是同一个账号，它很可能不是官方账号。',
+          ]
+        : [
+            byHandle
+              ? '仿冒账号常在官方账号 ID 后面加上「_gf」「official」或数字。'
+              : '名称与官方账号不同、账号 ID 也不同的，就不是这个官方账号。它很可能不是官方账号。',
+          ],
     ],
     evidence,
     steps,

@@ -5,6 +5,7 @@
  * benchmark).
  */
 import type { PlatformUrlInfo } from '../normalize.ts';
+import type { FoldTables } from './fold.ts';
 
 /** Bumped when the shape of the files changes. */
 export const INDEX_FORMAT = 1;
@@ -170,6 +171,8 @@ export interface VerifyConfig {
   sites?: string[];
   /** Region code (行政区划代码), the first part of every filing number. */
   regionCode?: string;
+  /** Homophone and 形近字 tables for the characters of registered names (fold.ts). */
+  fold?: FoldTables;
 }
 
 /** Hits kept per key; longer lists are cut (the count is kept). */

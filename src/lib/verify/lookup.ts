@@ -6,8 +6,10 @@
  * or, when the name's whole core is a common one, its exact shard and the shard of that core.
  */
 import type { AccountBrief, AccountRec, Brief, Hit, HitKind, Rec, Shard, Status, UnitRec, VerifyConfig } from './format.ts';
-import { anchors, gramAt, skeleton } from './grams.ts';
+import { folderOf, type CharDiff, type Folder } from './fold.ts';
+import { anchors, gramAt, gramText } from './grams.ts';
 import { shardFile, shardOf } from './hash.ts';
+import { handleSkeleton } from '../normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { similarity, type Resemblance } from './similarity.ts';
 
@@ -37,8 +39,10 @@ export interface Lookalike {
   value: string;
   /** How the value belongs to the record. */
   via: HitKind;
-  reason: Resemblance | 'handle-padding';
+  reason: Resemblance | 'handle-padding' | 'handle-swap' | 'handle-punct';
   score: number;
+  /** For homophones and 形近字: which characters were replaced by which. */
+  chars?: CharDiff[];
 }
 
 function fromAccount(a: AccountRec | AccountBrief, value: string, via: HitKind, reason: Lookalike['reason'], score: number): Lookalike {
@@ -257,16 +261,19 @@ function classify(
 }
 
 /** Lookalikes among the keys of fetched name shards (held in full or in brief). */
-function rankLookalikes(key: string, shards: Shard[]): Lookalike[] {
+function rankLookalikes(key: string, shards: Shard[], folder: Folder): Lookalike[] {
   const best = new Map<string, Lookalike>();
+  let diffs: CharDiff[] | undefined;
   const push = (l: Lookalike) => {
+    if (diffs) l.chars = diffs;
     const id = `${l.type}:${l.id}`;
     const existing = best.get(id);
     if (!existing || l.score > existing.score) best.set(id, l);
   };
   const consider = (candidate: string, hits: readonly [HitKind, number][], recs: readonly (Rec | Brief)[]) => {
-    const sim = similarity(key, candidate);
+    const sim = similarity(key, candidate, folder);
     if (!sim) return;
+    diffs = sim.chars;
     for (const [kind, i] of hits) {
       const rec = recs[i]!;
       if (kind === 'uname') {
@@ -369,19 +376,32 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
   if (!query.byName) {
     collect(await exactShard(`h:${key}`), `h:${key}`);
     if (matches.length > 0) return done({ ...classify(matches, query), ...(total ? { total } : {}) });
-    const stripped = stripHandlePadding(key);
-    if (stripped) {
-      const found = hitsOf(await exactShard(`h:${stripped}`), `h:${stripped}`).matches;
-      const lookalikes: Lookalike[] = found
-        .filter((m) => m.rec.t === 'a' && (m.kind === 'handle' || m.kind === 'ident'))
-        .map((m) => fromAccount(m.rec as AccountRec, (m.rec as AccountRec).h, m.kind, 'handle-padding', 0.9));
-      if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
-    }
+    // Look-alike handles: padding (`_gf`), inserted separators, swapped 0/o, 1/l, rn/m.
+    const unpadded = stripHandlePadding(key);
+    const skeletonKey = `h:~${handleSkeleton(unpadded ?? key)}`;
+    const found = hitsOf(await exactShard(skeletonKey), skeletonKey).matches;
+    const bare = (h: string) => h.replace(/[-_.]/g, '');
+    const lookalikes: Lookalike[] = found
+      .filter((m) => m.rec.t === 'a' && (m.kind === 'handle' || m.kind === 'ident'))
+      .map((m) => {
+        const h = (m.rec as AccountRec).h.toLowerCase();
+        const reason: Lookalike['reason'] =
+          unpadded === h
+            ? 'handle-padding'
+            : bare(key) === bare(h)
+              ? 'handle-punct'
+              : unpadded && bare(unpadded) === bare(h)
+                ? 'handle-padding'
+                : 'handle-swap';
+        return fromAccount(m.rec as AccountRec, (m.rec as AccountRec).h, m.kind, reason, 0.9);
+      });
+    if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
     return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
   }
 
   const stop = new Set(config.stop);
-  const first = gramAt(Array.from(skeleton(key)), 0, stop);
+  const folder = folderOf(config.fold);
+  const first = gramAt(Array.from(gramText(key, folder.fold)), 0, stop);
   let shards: Shard[];
   if (first.terminal) {
     // The whole core of the name is common (长原 of 长原发布): the name is held in full in the
@@ -390,7 +410,7 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     collect(x, `h:${key}`);
     shards = [g];
   } else {
-    const files = [...new Set(anchors(key, stop).map((gram) => shardFile('g', shardOf(gram, config.grams))))];
+    const files = [...new Set(anchors(key, stop, folder.fold).map((gram) => shardFile('g', shardOf(gram, config.grams))))];
     shards = await Promise.all(files.map((f) => cache.get(f)));
     const home = shards.find((shard) => shard.k[key]);
     if (home) collect(home, key);
@@ -399,7 +419,7 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     const result = classify(matches, query);
     if (result.verdict !== 'unknown') return done({ ...result, ...(total ? { total } : {}) });
   }
-  const lookalikes = rankLookalikes(key, shards);
+  const lookalikes = rankLookalikes(key, shards, folder);
   if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
   return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
 }
