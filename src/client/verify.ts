@@ -6,7 +6,7 @@
  * page's lifetime. Written for old WebViews: the bundle targets the browsers listed in
  * astro.config.mjs (`vite.build.target`), with no API newer than Chrome 69 / iOS 12.
  */
-import { explain, type Card, type Line, type ResultView } from '../lib/verify/explain.ts';
+import { explain, shownQuery, type Card, type Line, type ResultView } from '../lib/verify/explain.ts';
 import type { Shard, VerifyConfig } from '../lib/verify/format.ts';
 import { verify } from '../lib/verify/lookup.ts';
 import { accountHref, href, unitHref } from '../site/url.ts';
@@ -106,9 +106,11 @@ function render(view: ResultView, query: string, qr?: string): void {
   const heading = el('h2', 'verify-headline', view.headline);
   heading.id = 'verify-result-title';
   resultBox.appendChild(heading);
+  // What to do, right under the verdict, so it is on the first screen of a phone.
+  resultBox.appendChild(appendLine(el('p', 'verify-next'), view.next));
   const asked = el('p', 'verify-query');
   asked.appendChild(document.createTextNode(qr !== undefined ? '二维码内容：' : '核验内容：'));
-  asked.appendChild(el('code', undefined, qr ?? query));
+  asked.appendChild(el('code', undefined, shownQuery(qr ?? query) || '（空白）'));
   resultBox.appendChild(asked);
   for (const line of view.summary) resultBox.appendChild(appendLine(el('p'), line));
   for (const line of view.notes) resultBox.appendChild(appendLine(el('p', 'verify-note'), line));
@@ -157,7 +159,6 @@ let running = 0;
 async function run(query: string, focus: boolean, qr?: string): Promise<void> {
   if (!config || !resultBox) return;
   const text = query.trim();
-  if (!text) return;
   const ticket = ++running;
   setStatus('正在核验…');
   resultBox.setAttribute('aria-busy', 'true');
@@ -167,7 +168,7 @@ async function run(query: string, focus: boolean, qr?: string): Promise<void> {
     render(explain(result, config, links), text, qr);
     resultBox.setAttribute('data-requests', String(result.requests));
     setStatus('');
-    document.title = `核验「${text.length > 24 ? `${text.slice(0, 24)}…` : text}」 - ${pageTitle}`;
+    document.title = `核验「${Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text}」 - ${pageTitle}`;
     if (focus) resultBox.focus();
   } catch {
     if (ticket !== running) return;
@@ -222,7 +223,6 @@ function start(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = input.value.trim();
-    if (!q) return;
     setLocation(q);
     void run(q, true);
   });

@@ -92,7 +92,11 @@ export type UrlHint =
   /** An account page address of this site that the registry does not have (removed, mistyped or forged). */
   | 'own-site-missing'
   /** A well-formed filing number that no account has. */
-  | 'filing-unknown';
+  | 'filing-unknown'
+  /** Nothing but spaces or invisible characters. */
+  | 'empty'
+  /** A short or general name (「东乡」) that many names contain. */
+  | 'too-general';
 
 export interface VerifyResult {
   verdict: Verdict;
@@ -313,6 +317,18 @@ function urlHint(query: ParsedQuery, config: VerifyConfig): UrlHint | undefined 
   return 'other-site';
 }
 
+/**
+ * Whether a name query is too short or general to judge an account by: one or two Chinese
+ * characters (东乡, 发布), or the region's own name (东乡族自治县, 东乡县), which many names contain.
+ */
+export function isGeneral(key: string, config: VerifyConfig): boolean {
+  if (!/[^\u0000-\u007f]/.test(key)) return false;
+  if (Array.from(key).length <= 2) return true;
+  const region = config.region;
+  const short = region.replace(/(?:各?族)?自治(县|州|区|旗)$/, '$1');
+  return key === region || key === short || key === short.replace(/[县州区旗市]$/, '');
+}
+
 /** Longest query looked at (a pasted message may be long; a link or a name is not). */
 const MAX_QUERY = 2000;
 
@@ -345,6 +361,8 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     if (found.total) total = (total ?? 0) + found.total;
   };
 
+  if (!query.display && !query.key) return done({ ...nothing(), hint: 'empty' });
+
   if (query.site) {
     if (query.site.kind !== 'account') return done({ ...nothing(), hint: 'own-site' });
     const key = `a:${query.site.account}`;
@@ -371,7 +389,9 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
   }
 
   const key = query.key ?? '';
-  if (!key) return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
+  if (!key) return done({ ...nothing(), hint: 'empty' });
+  const general = isGeneral(key, config);
+  if (general && !query.byName) return done({ ...nothing(), hint: 'too-general' });
 
   if (!query.byName) {
     collect(await exactShard(`h:${key}`), `h:${key}`);
@@ -420,6 +440,7 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     if (result.verdict !== 'unknown') return done({ ...result, ...(total ? { total } : {}) });
   }
   const lookalikes = rankLookalikes(key, shards, folder);
+  if (general) return done({ ...nothing(), lookalikes, hint: 'too-general' });
   if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
   return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
 }
