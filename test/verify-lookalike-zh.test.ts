@@ -72,10 +72,10 @@ describe('fold tables (build time)', () => {
 
 describe('Chinese look-alike names', () => {
   it.each([
-    ['冬乡发布', '东乡发布', 'homophone', '「冬」冒充「东」（同音 dōng）'],
+    ['东香发布', '东乡发布', 'homophone', '「香」冒充「乡」（同音 xiāng）'],
     ['董乡发布', '东乡发布', 'near-homophone', '「董」冒充「东」（音近 dǒng / dōng）'],
     ['车乡发布', '东乡发布', 'shape', '「车」冒充「东」（形近字）'],
-    ['塘汪发布', '唐汪发布', 'shape', '「塘」冒充「唐」（形近字）'],
+    ['唐注发布', '唐汪发布', 'shape', '「注」冒充「汪」（形近字）'],
     ['所南发布', '锁南发布', 'homophone', '「所」冒充「锁」（同音 suǒ）'],
     ['多彩冬香', '多彩东乡', 'homophone', '「冬」冒充「东」（同音 dōng），「香」冒充「乡」（同音 xiāng）'],
     ['东乡·发布', '东乡发布', 'punct', ''],
@@ -89,6 +89,17 @@ describe('Chinese look-alike names', () => {
     expect(summary).toContain('看到的手法：');
     if (chars) expect(summary).toContain(chars);
     expect(v.headline).toBe('名录中没有这个账号，但它与官方账号相似');
+  });
+
+  it('the sample impostors that use a homophone and a 形近字 are impostors', async () => {
+    for (const [q, imitated] of [
+      ['冬乡发布', 'xianzhengfuban/weibo'],
+      ['塘汪发布', 'tangwang-zhen/douyin'],
+    ] as const) {
+      const r = await check(q);
+      expect(r.verdict).toBe('impostor');
+      expect(r.primary?.rec.t === 'i' && r.primary.rec.im.id).toBe(imitated);
+    }
   });
 
   it('a name that only shares a place is not called a homophone', async () => {

@@ -121,10 +121,17 @@ describe('former', () => {
   });
 
   it('a former name in traditional characters', async () => {
-    const r = await check('鎖南鎮政府');
+    const r = await check('春臺鄉政府');
     expect(r.verdict).toBe('former');
-    expect(r.primary?.rec.id).toBe('suonan-zhen/wechat');
+    expect(r.primary?.rec.id).toBe('chuntai-xiang/wechat');
     expect(r.query.notes).toContain('traditional');
+  });
+
+  it('a former name that an impostor now uses: impostor, and the name is protected', async () => {
+    const r = await check('鎖南鎮政府');
+    expect(r.verdict).toBe('impostor');
+    expect(r.others.some((m) => m.kind === 'fname' && m.rec.id === 'suonan-zhen/wechat')).toBe(true);
+    expect(all(view(r))).toContain('如果现在有账号使用这个名称，它不是官方账号。');
   });
 
   it('a former handle', async () => {

@@ -47,7 +47,7 @@ const CASES: [string, string][] = [
   ['多彩东乡', 'official'],
   ['东乡融媒', 'former'],
   ['东乡发布官方', 'lookalike'],
-  ['冬乡发布', 'lookalike'],
+  ['东香发布', 'lookalike'],
   ['完全不相干的名字', 'unknown'],
   ['东乡', 'unknown'],
   ['   ', 'unknown'],
