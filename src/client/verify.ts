@@ -129,7 +129,7 @@ function render(view: ResultView, query: string, qr?: string): void {
   resultBox.appendChild(next);
   const share = el('p', 'verify-share muted');
   share.appendChild(document.createTextNode('这个结果的链接（可以转发给家人）：'));
-  const a = el('a', 'mono', location.href);
+  const a = el('a', 'mono', location.href.length > 120 ? `${location.href.slice(0, 120)}…` : location.href);
   a.href = location.href;
   share.appendChild(a);
   resultBox.appendChild(share);
@@ -163,7 +163,9 @@ async function run(query: string, focus: boolean, qr?: string): Promise<void> {
   setStatus('正在核验…');
   resultBox.setAttribute('aria-busy', 'true');
   try {
-    const result = await verify(text, config, (file) => fetchShard(base, file), location.origin + href('/'));
+    const issued = new URLSearchParams(location.search).get('issued') ?? undefined;
+    const context = issued && queryOfLocation() === query ? { issued } : {};
+    const result = await verify(text, config, (file) => fetchShard(base, file), location.origin + href('/'), context);
     if (ticket !== running) return;
     render(explain(result, config, links), text, qr);
     resultBox.setAttribute('data-requests', String(result.requests));

@@ -336,9 +336,18 @@ const MAX_QUERY = 2000;
  * Looks a query up in the index. `here` is the base URL the page is served from (origin and base
  * path): links to this site's own pages there name accounts, like those on the configured address.
  */
-export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher, here?: string): Promise<VerifyResult> {
+export async function verify(
+  raw: string,
+  config: VerifyConfig,
+  fetcher: Fetcher,
+  here?: string,
+  /** `issued`: the poster issue date of the page address (`/verify/?q=…&issued=YYYY-MM-DD`). */
+  context: { issued?: string } = {},
+): Promise<VerifyResult> {
   const sites = [...(config.sites ?? []), ...(here ? [here] : [])];
-  const query = parseQuery(raw.slice(0, MAX_QUERY), config.platforms, sites);
+  const parsed = parseQuery(raw.slice(0, MAX_QUERY), config.platforms, sites);
+  const issued = context.issued && /^\d{4}-\d{2}-\d{2}$/.test(context.issued) ? context.issued : undefined;
+  const query = issued && !parsed.issued ? { ...parsed, issued } : parsed;
   const cache = new ShardCache(fetcher);
   const done = (partial: Omit<VerifyResult, 'query' | 'requests'>): VerifyResult => ({ ...partial, query, requests: cache.files.size });
   const exactShard = (key: string) => cache.get(shardFile('x', shardOf(key, config.exact)));
