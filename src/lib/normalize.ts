@@ -195,16 +195,51 @@ function escapeRe(s: string): string {
 }
 
 const formCache = new Map<string, RegExp>();
-/** Matches `host/path` against a URL form such as `https://m.weibo.cn/u/{id}`. */
+/**
+ * Matches `host/path` against a URL form such as `https://m.weibo.cn/u/{id}`. In a form, `{id}`
+ * is the part that names the account (one path segment, or the rest of one), `{*}` any one path
+ * segment that does not matter (a country code, an app's name slug), and a final `/{**}` any
+ * sub-page of the profile (`space.bilibili.com/{id}/{**}` matches `…/123/video`).
+ */
 function formRegExp(form: string): RegExp {
   let re = formCache.get(form);
   if (!re) {
     const bare = form.replace(/^https:\/\//, '').replace(/^www\./, '');
     const [before, after] = bare.split('{id}') as [string, string];
-    re = new RegExp(`^${escapeRe(before)}([^/?#]+)${escapeRe(after.replace(/\/$/, ''))}/?$`);
+    const part = (s: string) => escapeRe(s).replace(/\\\{\\\*\\\}/g, '[^/?#]+');
+    const rest = after.endsWith('/{**}') ? part(after.slice(0, -5)) + '(?:/[^?#]*)?' : part(after.replace(/\/$/, ''));
+    re = new RegExp(`^${part(before)}([^/?#]+)${rest}/?$`);
     formCache.set(form, re);
   }
   return re;
+}
+
+/** The canonical `host/path` of an id in a platform's first URL form. */
+function canonicalFormKey(platform: PlatformUrlInfo, id: string): string {
+  return (platform.url_forms[0] ?? '')
+    .replace(/^https:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/\{\*\*\}$/, '')
+    .replace('{id}', id)
+    .replace(/\/$/, '');
+}
+
+/**
+ * The platform and account id a URL names through one of the catalogue's URL forms
+ * (`https://m.weibo.cn/profile/1?from=x` → weibo, `1`), or null when it matches none.
+ */
+export function urlFormId<P extends PlatformUrlInfo>(text: string, platforms: readonly P[]): { platform: P; id: string } | null {
+  const url = parseWebUrl(text);
+  if (!url) return null;
+  const host = url.hostname.replace(/\.$/, '').replace(/^www\./, '');
+  const platform = platformOfHost(host, platforms);
+  if (!platform) return null;
+  const path = decodeURIComponentSafe(url.pathname).replace(/\/+$/, '');
+  for (const form of platform.url_forms) {
+    const match = formRegExp(form).exec(`${host}${path}`) ?? formRegExp(form).exec(`${bareHost(host)}${path}`);
+    if (match) return { platform, id: match[1]! };
+  }
+  return null;
 }
 
 /**
@@ -232,12 +267,7 @@ export function urlKey(text: string, platforms: readonly PlatformUrlInfo[]): str
     const mobileFolded = `${bareHost(host)}${path}`;
     for (const form of platform.url_forms) {
       const match = formRegExp(form).exec(hostPath) ?? formRegExp(form).exec(mobileFolded);
-      if (match)
-        return (platform.url_forms[0] ?? form)
-          .replace(/^https:\/\//, '')
-          .replace(/^www\./, '')
-          .replace('{id}', match[1]!)
-          .replace(/\/$/, '');
+      if (match) return canonicalFormKey(platform, match[1]!);
     }
     const foldedHost = platform.hosts.some((h) => hostMatches(bareHost(host), h)) ? bareHost(host) : host;
     return `${foldedHost}${path}`;
