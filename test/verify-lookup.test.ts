@@ -152,6 +152,7 @@ describe('closed', () => {
     expect(v.summary.map(text)).toMatchInlineSnapshot(`
       [
         "东乡族自治县教育局的新浪微博账号「东乡教育」（微博 UID 5329743744）已于 2025 年 3 月 17 日注销，不再是官方信息发布渠道。",
+        "它的名称和微博 UID 仍受保护：如果现在有账号使用这个名称或微博 UID，它不是官方账号。",
         "停更公告：https://mp.weixin.qq.com/s/k6xsUDTfudcusS6aA0YtQt",
         "后续信息由东乡教育（微信公众号）发布。",
       ]

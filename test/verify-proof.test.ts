@@ -15,7 +15,23 @@ import { loadFixture, replace } from './helpers/fixture.ts';
 let index: VerifyIndex;
 beforeAll(() => {
   const { registry, problems } = loadFixture({
-    'units/jiaoyuju/accounts/wechat.yaml': replace('verified_as:', 'filing_number: 622926-2019-0003\nverified_as:'),
+    'units/jiaoyuju/accounts/wechat.yaml': (t) =>
+      replace(
+        'verified_as:',
+        'filing_number: 622926-2019-0003\nverified_as:',
+      )(t).replace('previous_name: 东乡县教育局 }', 'previous_name: 东乡县教育局, previous_handle: dxjyold }'),
+    'impostors/old-handle.yaml': [
+      'platform: wechat',
+      'name: 东乡教育服务',
+      'handle: dxjyold',
+      'url: null',
+      'imitates: jiaoyuju/wechat',
+      'found: 2026-11-05',
+      'reported: null',
+      'removed: null',
+      'source: public-report',
+      '',
+    ].join('\n'),
     'units/jiaoyuju/accounts/douyin-old.yaml': replace('verified_as:', 'filing_number: 622926-2025-0007\nverified_as:'),
     'impostors/old-name.yaml': [
       'platform: wechat',
@@ -173,6 +189,14 @@ describe('own-site links in verify', () => {
 });
 
 describe('former names stay protected', () => {
+  it('a former handle that an impostor now holds: impostor, and the handle is protected', async () => {
+    const r = await check('dxjyold');
+    expect(r.verdict).toBe('impostor');
+    expect(all(explain(r, index.config, links))).toContain(
+      'dxjyold 是官方账号以前的微信号：东乡族自治县教育局的账号现名「东乡教育」。如果现在有账号使用这个微信号，它不是官方账号。',
+    );
+  });
+
   it('a former name that an impostor uses: impostor, with the former-name warning and the current account', async () => {
     const r = await check('东乡县教育局');
     expect(r.verdict).toBe('impostor');

@@ -441,6 +441,9 @@ function closed(result: VerifyResult, ctx: Ctx): Partial {
       `）已于 ${chineseDate(a.c ?? '')}${verb}，不再是官方信息发布渠道。`,
     ],
   ];
+  const idName = ctx.label(a.p);
+  const gap = /[A-Za-z0-9]$/.test(idName) ? ' ' : '';
+  summary.push([`它的名称和${idName}${gap}仍受保护：如果现在有账号使用这个名称或${idName}，它不是官方账号。`]);
   if (a.x) summary.push(['停更公告：', { text: a.x, href: a.x, code: true }]);
   else summary.push(['名录中没有登记它的停更公告。']);
   if (a.su) summary.push(['后续信息由', { text: `${a.su.n}（${ctx.pname(a.su.p)}）`, href: ctx.links.account(a.su.id) }, '发布。']);
@@ -487,15 +490,16 @@ function impostor(result: VerifyResult, ctx: Ctx): Partial {
           { text: target.n, href: ctx.links.account(target.id) },
           ...(target.l ? ['，官方链接 ', { text: target.l, href: target.l, code: true }] : []),
         ];
-  const formerOf = result.others.find((m) => m.kind === 'fname' && m.rec.t === 'a');
+  const formerOf = result.others.find((m) => (m.kind === 'fname' || m.kind === 'fhandle') && m.rec.t === 'a');
+  const formerWhat = formerOf?.kind === 'fhandle' ? ctx.label(i.p) : '名称';
   const formerLine: Line[] = formerOf
     ? [
         [
-          quoted(i.n),
-          `是官方账号的曾用名：${(formerOf.rec as AccountRec).u}的账号现名`,
+          formerOf.kind === 'fhandle' ? { text: i.h ?? '', code: true } : quoted(i.n),
+          `${formerOf.kind === 'fhandle' ? ` 是官方账号以前的${formerWhat}` : '是官方账号的曾用名'}：${(formerOf.rec as AccountRec).u}的账号现名`,
           { text: `「${formerOf.rec.n}」`, href: ctx.links.account(formerOf.rec.id) },
           '。',
-          { text: '如果现在有账号使用这个名称，它不是官方账号。', strong: true },
+          { text: `如果现在有账号使用这个${formerWhat}，它不是官方账号。`, strong: true },
         ],
       ]
     : [];
