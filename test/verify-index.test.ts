@@ -11,7 +11,8 @@ import { looksLikeUrl, lookupKey, urlKey } from '../src/lib/normalize.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
 import type { Hit, HitKind, Rec, Shard } from '../src/lib/verify/format.ts';
-import { anchors, computeStop, gramAt, homeGram, isNameKey, keyGrams, skeleton } from '../src/lib/verify/grams.ts';
+import { folderOf } from '../src/lib/verify/fold.ts';
+import { anchors, computeStop, gramAt, gramText, homeGram, isNameKey, keyGrams, skeleton } from '../src/lib/verify/grams.ts';
 import { hashKey, shardFile, shardOf } from '../src/lib/verify/hash.ts';
 import { AS_OF, REPO } from './helpers/fixture.ts';
 import path from 'node:path';
@@ -34,14 +35,15 @@ function lookupRecords(text: string, asUrl: boolean): { kind: HitKind; rec: Rec 
   }
   const key = lookupKey(text);
   const stop = new Set(index.config.stop);
+  const fold = folderOf(index.config.fold).fold;
   // A name is held in full in the shard of its first gram (the first anchor of a query for it),
   // unless that gram is terminal: then in the exact index, like handles.
-  if (!isNameKey(key) || gramAt(Array.from(skeleton(key)), 0, stop).terminal) {
+  if (!isNameKey(key) || gramAt(Array.from(gramText(key, fold)), 0, stop).terminal) {
     const s = shard(shardFile('x', shardOf(`h:${key}`, index.config.exact)));
     return (s.k[`h:${key}`] ?? []).map(([kind, i]) => ({ kind, rec: s.r[i]! }));
   }
-  expect(anchors(key, stop)[0]).toBe(homeGram(key, stop));
-  const s = shard(shardFile('g', shardOf(homeGram(key, stop), index.config.grams)));
+  expect(anchors(key, stop, fold)[0]).toBe(homeGram(key, stop, fold));
+  const s = shard(shardFile('g', shardOf(homeGram(key, stop, fold), index.config.grams)));
   return (s.k[key] ?? []).map(([kind, i]) => ({ kind, rec: s.r[i]! }));
 }
 

@@ -114,16 +114,24 @@ describe('former', () => {
     const r = await check('东乡融媒');
     expect(r.verdict).toBe('former');
     expect(r.primary).toMatchObject({ kind: 'fname', rec: { id: 'rongmeiti-zhongxin/douyin', n: '多彩东乡' } });
-    expect(text(view(r).summary[0]!)).toMatchInlineSnapshot(
+    expect(text(view(r).summary[0]!)).toBe('这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。');
+    expect(text(view(r).summary[1]!)).toMatchInlineSnapshot(
       `"「东乡融媒」是东乡族自治县融媒体中心的抖音账号在 2025 年 4 月 21 日之前使用的名称，该账号现名「多彩东乡」（抖音号 duocaidongxiang）。"`,
     );
   });
 
   it('a former name in traditional characters', async () => {
-    const r = await check('鎖南鎮政府');
+    const r = await check('春臺鄉政府');
     expect(r.verdict).toBe('former');
-    expect(r.primary?.rec.id).toBe('suonan-zhen/wechat');
+    expect(r.primary?.rec.id).toBe('chuntai-xiang/wechat');
     expect(r.query.notes).toContain('traditional');
+  });
+
+  it('a former name that an impostor now uses: impostor, and the name is protected', async () => {
+    const r = await check('鎖南鎮政府');
+    expect(r.verdict).toBe('impostor');
+    expect(r.others.some((m) => m.kind === 'fname' && m.rec.id === 'suonan-zhen/wechat')).toBe(true);
+    expect(all(view(r))).toContain('如果现在有账号使用这个名称，它不是官方账号。');
   });
 
   it('a former handle', async () => {
@@ -144,6 +152,7 @@ describe('closed', () => {
     expect(v.summary.map(text)).toMatchInlineSnapshot(`
       [
         "东乡族自治县教育局的新浪微博账号「东乡教育」（微博 UID 5329743744）已于 2025 年 3 月 17 日注销，不再是官方信息发布渠道。",
+        "它的名称和微博 UID 仍受保护：如果现在有账号使用这个名称或微博 UID，它不是官方账号。",
         "停更公告：https://mp.weixin.qq.com/s/k6xsUDTfudcusS6aA0YtQt",
         "后续信息由东乡教育（微信公众号）发布。",
       ]
@@ -209,9 +218,12 @@ describe('lookalike', () => {
   });
 
   it('one character changed', async () => {
-    const r = await check('多彩东相');
+    const r = await check('多彩东方');
     expect(r.verdict).toBe('lookalike');
     expect(r.lookalikes[0]).toMatchObject({ name: '多彩东乡', reason: 'edit' });
+    // 相 (xiāng) sounds like 乡: the verdict names the homophone.
+    const homophone = await check('多彩东相');
+    expect(homophone.lookalikes[0]).toMatchObject({ name: '多彩东乡', reason: 'homophone' });
   });
 
   it('a handle with padding, or with look-alike letters', async () => {

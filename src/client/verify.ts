@@ -6,7 +6,7 @@
  * page's lifetime. Written for old WebViews: the bundle targets the browsers listed in
  * astro.config.mjs (`vite.build.target`), with no API newer than Chrome 69 / iOS 12.
  */
-import { explain, type Card, type Line, type ResultView } from '../lib/verify/explain.ts';
+import { explain, shownQuery, type Card, type Line, type ResultView } from '../lib/verify/explain.ts';
 import type { Shard, VerifyConfig } from '../lib/verify/format.ts';
 import { verify } from '../lib/verify/lookup.ts';
 import { accountHref, href, unitHref } from '../site/url.ts';
@@ -106,9 +106,11 @@ function render(view: ResultView, query: string, qr?: string): void {
   const heading = el('h2', 'verify-headline', view.headline);
   heading.id = 'verify-result-title';
   resultBox.appendChild(heading);
+  // What to do, right under the verdict, so it is on the first screen of a phone.
+  resultBox.appendChild(appendLine(el('p', 'verify-next'), view.next));
   const asked = el('p', 'verify-query');
   asked.appendChild(document.createTextNode(qr !== undefined ? '二维码内容：' : '核验内容：'));
-  asked.appendChild(el('code', undefined, qr ?? query));
+  asked.appendChild(el('code', undefined, shownQuery(qr ?? query) || '（空白）'));
   resultBox.appendChild(asked);
   for (const line of view.summary) resultBox.appendChild(appendLine(el('p'), line));
   for (const line of view.notes) resultBox.appendChild(appendLine(el('p', 'verify-note'), line));
@@ -127,7 +129,7 @@ function render(view: ResultView, query: string, qr?: string): void {
   resultBox.appendChild(next);
   const share = el('p', 'verify-share muted');
   share.appendChild(document.createTextNode('这个结果的链接（可以转发给家人）：'));
-  const a = el('a', 'mono', location.href);
+  const a = el('a', 'mono', location.href.length > 120 ? `${location.href.slice(0, 120)}…` : location.href);
   a.href = location.href;
   share.appendChild(a);
   resultBox.appendChild(share);
@@ -157,17 +159,18 @@ let running = 0;
 async function run(query: string, focus: boolean, qr?: string): Promise<void> {
   if (!config || !resultBox) return;
   const text = query.trim();
-  if (!text) return;
   const ticket = ++running;
   setStatus('正在核验…');
   resultBox.setAttribute('aria-busy', 'true');
   try {
-    const result = await verify(text, config, (file) => fetchShard(base, file));
+    const issued = new URLSearchParams(location.search).get('issued') ?? undefined;
+    const context = issued && queryOfLocation() === query ? { issued } : {};
+    const result = await verify(text, config, (file) => fetchShard(base, file), location.origin + href('/'), context);
     if (ticket !== running) return;
     render(explain(result, config, links), text, qr);
     resultBox.setAttribute('data-requests', String(result.requests));
     setStatus('');
-    document.title = `核验「${text.length > 24 ? `${text.slice(0, 24)}…` : text}」 - ${pageTitle}`;
+    document.title = `核验「${Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text}」 - ${pageTitle}`;
     if (focus) resultBox.focus();
   } catch {
     if (ticket !== running) return;
@@ -222,7 +225,6 @@ function start(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = input.value.trim();
-    if (!q) return;
     setLocation(q);
     void run(q, true);
   });

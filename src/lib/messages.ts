@@ -265,6 +265,19 @@ export const MESSAGES = {
     'platform-url-mismatch',
     (p) => `${p.platform}没有公开网页，url 应写 null；二维码链接等可写在 identifiers 中。`,
   ),
+  'platform-url-mismatch.home-page': m<{ value: string; platform: string }>(
+    'platform-url-mismatch',
+    (p) => `链接 ${p.value} 是${p.platform}的首页，不是某个账号的主页：请在平台上打开账号主页，复制它的链接。`,
+  ),
+  'platform-url-mismatch.not-profile': m<{ value: string; platform: string; path: string }>(
+    'platform-url-mismatch',
+    (p) => `链接 ${p.value} 是${p.platform}的搜索、热榜或内容页面（${p.path}），不是账号主页：请在平台上打开账号主页，复制它的链接。`,
+  ),
+  'platform-url-mismatch.other-id': m<{ value: string; label: string; urlId: string; handle: string }>(
+    'platform-url-mismatch',
+    (p) =>
+      `链接 ${p.value} 指向${p.label}「${p.urlId}」的账号，与这里的${p.label}「${p.handle}」不一致：链接和账号 ID 必须是同一个账号，请核对后改正。`,
+  ),
 
   // ── one-account-per-platform ────────────────────────────────────────────────
   'one-account-per-platform.second': m<{ platform: string; others: string }>(

@@ -195,16 +195,51 @@ function escapeRe(s: string): string {
 }
 
 const formCache = new Map<string, RegExp>();
-/** Matches `host/path` against a URL form such as `https://m.weibo.cn/u/{id}`. */
+/**
+ * Matches `host/path` against a URL form such as `https://m.weibo.cn/u/{id}`. In a form, `{id}`
+ * is the part that names the account (one path segment, or the rest of one), `{*}` any one path
+ * segment that does not matter (a country code, an app's name slug), and a final `/{**}` any
+ * sub-page of the profile (`space.bilibili.com/{id}/{**}` matches `…/123/video`).
+ */
 function formRegExp(form: string): RegExp {
   let re = formCache.get(form);
   if (!re) {
     const bare = form.replace(/^https:\/\//, '').replace(/^www\./, '');
     const [before, after] = bare.split('{id}') as [string, string];
-    re = new RegExp(`^${escapeRe(before)}([^/?#]+)${escapeRe(after.replace(/\/$/, ''))}/?$`);
+    const part = (s: string) => escapeRe(s).replace(/\\\{\\\*\\\}/g, '[^/?#]+');
+    const rest = after.endsWith('/{**}') ? part(after.slice(0, -5)) + '(?:/[^?#]*)?' : part(after.replace(/\/$/, ''));
+    re = new RegExp(`^${part(before)}([^/?#]+)${rest}/?$`);
     formCache.set(form, re);
   }
   return re;
+}
+
+/** The canonical `host/path` of an id in a platform's first URL form. */
+function canonicalFormKey(platform: PlatformUrlInfo, id: string): string {
+  return (platform.url_forms[0] ?? '')
+    .replace(/^https:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/\{\*\*\}$/, '')
+    .replace('{id}', id)
+    .replace(/\/$/, '');
+}
+
+/**
+ * The platform and account id a URL names through one of the catalogue's URL forms
+ * (`https://m.weibo.cn/profile/1?from=x` → weibo, `1`), or null when it matches none.
+ */
+export function urlFormId<P extends PlatformUrlInfo>(text: string, platforms: readonly P[]): { platform: P; id: string } | null {
+  const url = parseWebUrl(text);
+  if (!url) return null;
+  const host = url.hostname.replace(/\.$/, '').replace(/^www\./, '');
+  const platform = platformOfHost(host, platforms);
+  if (!platform) return null;
+  const path = decodeURIComponentSafe(url.pathname).replace(/\/+$/, '');
+  for (const form of platform.url_forms) {
+    const match = formRegExp(form).exec(`${host}${path}`) ?? formRegExp(form).exec(`${bareHost(host)}${path}`);
+    if (match) return { platform, id: match[1]! };
+  }
+  return null;
 }
 
 /**
@@ -232,12 +267,7 @@ export function urlKey(text: string, platforms: readonly PlatformUrlInfo[]): str
     const mobileFolded = `${bareHost(host)}${path}`;
     for (const form of platform.url_forms) {
       const match = formRegExp(form).exec(hostPath) ?? formRegExp(form).exec(mobileFolded);
-      if (match)
-        return (platform.url_forms[0] ?? form)
-          .replace(/^https:\/\//, '')
-          .replace(/^www\./, '')
-          .replace('{id}', match[1]!)
-          .replace(/\/$/, '');
+      if (match) return canonicalFormKey(platform, match[1]!);
     }
     const foldedHost = platform.hosts.some((h) => hostMatches(bareHost(host), h)) ? bareHost(host) : host;
     return `${foldedHost}${path}`;
@@ -267,4 +297,45 @@ function decodeURIComponentSafe(s: string): string {
 /** Whether an identifier is written as a URL (or something posing as one, like `javascript:`). */
 export function looksLikeUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(text.trim()) || /^www\./i.test(text.trim());
+}
+
+/** Words people write before a filing number (备案编号：…, 政务新媒体备案号 …). */
+const FILING_PREFIX_RE = /^(?:政务新媒体)?(?:备案编号|备案号|备案|编号|no\.?)\s*[:：#]?\s*/i;
+
+/**
+ * The filing number (备案编号, `<6-digit region code>-<YYYY>-<4-digit sequence>`) a person typed,
+ * in its registered form, or null when the text is not one. Accepts full-width digits and dashes,
+ * spaces, any dash-like separator (— – － _ · . /), missing separators (`622926202600012`
+ * is not one: exactly 14 digits are needed) and a 备案编号 prefix.
+ */
+export function filingNumberKey(text: string): string | null {
+  const t = normalizeText(text).replace(FILING_PREFIX_RE, '');
+  if (!/^[\d\s\-‐‑‒–—―−_·.／/]+$/.test(t)) return null;
+  const digits = t.replace(/\D/g, '');
+  if (!/^\d{6}(?:19|20)\d{6}$/.test(digits)) return null;
+  // Dashes and dots, where written, must sit where the form puts them (6-4-4); spaces may be anywhere.
+  const groups = t
+    .replace(/\s+/g, '')
+    .split(/[-‐‑‒–—―−_·.／/]+/)
+    .filter(Boolean)
+    .map((g) => g.length)
+    .join(',');
+  if (!['14', '6,8', '10,4', '6,4,4'].includes(groups)) return null;
+  return `${digits.slice(0, 6)}-${digits.slice(6, 10)}-${digits.slice(10)}`;
+}
+
+/**
+ * The skeleton of a handle (a lookup key without Chinese characters): separators (`_ . -`)
+ * removed and characters that look alike in a handle folded (`0`→`o`, `1`/`i`/`|`→`l`, `rn`→`m`,
+ * `vv`→`w`), so that `dxjy_2O18`, `dxjy2018` and `dxjyzo18`… can be compared. Only used to find
+ * look-alikes of registered handles, never for an exact match.
+ */
+export function handleSkeleton(key: string): string {
+  return key
+    .toLowerCase()
+    .replace(/[-_.\s]/g, '')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/0/g, 'o')
+    .replace(/[1i|]/g, 'l');
 }

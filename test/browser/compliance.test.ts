@@ -66,7 +66,7 @@ describe('/compliance/', () => {
     expect(await figure('stale-warning')).toBe('4');
     expect(await figure('rectification-overdue')).toBe('2');
     expect(await figure('coverage')).toBe('100%');
-    expect(await figure('impostors')).toBe('6');
+    expect(await figure('impostors')).toBe('9');
     const zombies = await page
       .locator('[data-section="zombie"] tbody tr')
       .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.account));

@@ -83,7 +83,7 @@ describe('verify routes and posters', () => {
 });
 
 describe('trust poster', () => {
-  it("lists the unit's active accounts, each with a QR code of its absolute registry address", async () => {
+  it("lists the unit's active accounts, each with a QR code of the registry's verify answer for it", async () => {
     const { page } = await open(enforced, { path: '/units/jiaoyuju/poster/', ready: '.poster' });
     expect(await page.textContent('h1')).toBe('东乡族自治县教育局官方账号');
     const names = await page.locator('.poster-account .poster-name').allTextContents();
@@ -94,8 +94,9 @@ describe('trust poster', () => {
     for (const account of accounts) {
       const url = (await account.locator('.poster-url').textContent())!;
       expect(url).toMatch(/^https:\/\/registry\.example\/units\/jiaoyuju\/[a-z0-9-]+\/$/);
-      // The code drawn is exactly the one of that address.
-      expect(modules(await account.locator('.poster-qr').innerHTML())).toBe(modules(await qrSvg(url)));
+      // The code drawn is exactly the one of the verify answer for that address, with the poster's date.
+      const code = `${SITE}/verify/?q=${encodeURIComponent(url)}&issued=2026-11-28`;
+      expect(modules(await account.locator('.poster-qr').innerHTML())).toBe(modules(await qrSvg(code)));
     }
     expect(modules(await page.locator('.poster-verify .poster-qr').innerHTML())).toBe(modules(await qrSvg(`${SITE}/verify/`)));
     const warning = (await page.textContent('.poster-warning')) ?? '';

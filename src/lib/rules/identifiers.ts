@@ -4,7 +4,7 @@
  * normaliser, so `m.weibo.cn/u/1` and `weibo.com/u/1`, or a handle with a zero-width space, are
  * the same).
  */
-import { hostMatches, looksLikeUrl, normalizeHandle, urlKey } from '../normalize.ts';
+import { hostMatches, looksLikeUrl, normalizeHandle, urlFormId, urlKey } from '../normalize.ts';
 import { problem, type Location } from '../problems.ts';
 import type { Platform } from '../schema/platforms.ts';
 import type { PathSegment } from '../load/positions.ts';
@@ -48,6 +48,64 @@ export function checkUrl(
     return false;
   }
   return true;
+}
+
+/**
+ * Whether a URL that belongs to its platform is an account's profile: not the platform's home
+ * page, nor a search, trending or content page (`non_profile_paths`). A URL with the platform's
+ * identity parameters (WeChat `__biz`) names an account wherever it points.
+ */
+export function checkProfileUrl(ctx: RuleContext, text: string, platform: Platform, at: Location): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return true;
+  }
+  if (platform.identity_params.some((name) => url.searchParams.get(name))) return true;
+  const host = url.hostname.replace(/\.$/, '');
+  // Wildcard hosts (`*.gov.cn` of a self-built app) have their own sites, where `/` may be the app's page.
+  if (!platform.hosts.some((h) => !h.startsWith('*.') && h.replace(/^www\./, '') === host.replace(/^www\./, ''))) return true;
+  const path = decodeSafe(url.pathname).replace(/\/+$/, '');
+  if (path === '') {
+    ctx.report(problem('platform-url-mismatch.home-page', at, { value: text, platform: platform.name }));
+    return false;
+  }
+  const hit = platform.non_profile_paths.find((p) => path === p.replace(/\/$/, '') || path.startsWith(`${p.replace(/\/$/, '')}/`));
+  if (hit) {
+    ctx.report(problem('platform-url-mismatch.not-profile', at, { value: text, platform: platform.name, path: hit }));
+    return false;
+  }
+  return true;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * On platforms whose URL names the handle itself (微博 UID…): the account the URL names must be
+ * the one of the handle or of an identifier.
+ */
+function checkUrlNamesHandle(
+  ctx: RuleContext,
+  text: string,
+  platform: Platform,
+  platforms: readonly Platform[],
+  handle: string,
+  identifiers: readonly string[],
+  at: Location,
+): void {
+  if (!platform.url_id_is_handle) return;
+  const named = urlFormId(text, platforms);
+  if (!named || named.platform.id !== platform.id) return;
+  const id = normalizeHandle(named.id);
+  if ([handle, ...identifiers].some((h) => normalizeHandle(h) === id)) return;
+  ctx.report(problem('platform-url-mismatch.other-id', at, { value: text, label: platform.handle_label, urlId: named.id, handle }));
 }
 
 const patternCache = new Map<string, { matcher: HandleMatcher | null; reason: string }>();
@@ -144,7 +202,11 @@ export function checkIdentifiers(ctx: RuleContext): void {
         ctx.report(
           problem('platform-url-mismatch.required', at(['url']), { platform: platform.name, example: platform.url_example ?? '' }),
         );
-    } else if (checkUrl(ctx, account.url, platform, at(['url']), { httpAllowed: false })) {
+    } else if (
+      checkUrl(ctx, account.url, platform, at(['url']), { httpAllowed: false }) &&
+      checkProfileUrl(ctx, account.url, platform, at(['url']))
+    ) {
+      checkUrlNamesHandle(ctx, account.url, platform, platforms, account.handle, account.identifiers, at(['url']));
       claim(`u:${urlKey(account.url, platforms)}`, '账号链接', account.url, { ...base, path: ['url'] });
     }
 
@@ -166,7 +228,13 @@ export function checkIdentifiers(ctx: RuleContext): void {
     if (impostor.handle !== null) {
       claim(`h:${platform.id}:${normalizeHandle(impostor.handle)}`, platform.handle_label, impostor.handle, { ...base, path: ['handle'] });
     }
-    if (impostor.url !== null && checkUrl(ctx, impostor.url, platform, impostor.origin.at(['url']), { httpAllowed: true })) {
+    const urlAt = impostor.origin.at(['url']);
+    if (
+      impostor.url !== null &&
+      checkUrl(ctx, impostor.url, platform, urlAt, { httpAllowed: true }) &&
+      checkProfileUrl(ctx, impostor.url, platform, urlAt)
+    ) {
+      if (impostor.handle !== null) checkUrlNamesHandle(ctx, impostor.url, platform, platforms, impostor.handle, [], urlAt);
       claim(`u:${urlKey(impostor.url, platforms)}`, '链接', impostor.url, { ...base, path: ['url'] });
     }
   }

@@ -38,21 +38,60 @@ export const PlatformSchema = z
     /** Example handle. */
     handle_example: token(100).meta({ title: '账号 ID 示例', description: '账号 ID 示例（须加引号）' }),
     /**
-     * Equivalent URL forms of one account, canonical form first; `{id}` stands for the part that
-     * identifies the account. `m.weibo.cn/u/{id}` and `weibo.com/u/{id}` are the same account.
+     * Equivalent public profile URL forms of one account, canonical form first: classic and
+     * short forms, mobile hosts, profile sub-pages, app-store links with a name slug. `{id}`
+     * stands for the part that identifies the account, `{*}` for one path segment that does not
+     * (a country code, a name slug), a final `/{**}` for any sub-page of the profile.
+     * `m.weibo.cn/u/{id}` and `weibo.com/u/{id}` are the same account. Share links of a link
+     * shortener (`v.douyin.com/…`) name no account offline and are not forms.
      */
     url_forms: z
       .array(
         z
           .string()
           .max(300)
-          .regex(/^https:\/\/[^\s{}]+\{id\}[^\s{}]*$/),
+          .regex(/^https:\/\/[^\s{}]*(?:\{\*\}[^\s{}]*)*\{id\}[^\s{}]*(?:\{\*\}[^\s{}]*)*(?:\/\{\*\*\})?$/),
       )
       .default([])
       .meta({
         title: '等价链接形式',
         description: '同一账号的等价链接形式，第一个为标准形式，{id} 代表账号标识部分，例如 https://weibo.com/u/{id}',
       }),
+    /**
+     * Real-looking examples of the URL forms, each with the account id it names: tests check that
+     * every form has one and that each normalises to the canonical form of that id.
+     */
+    url_examples: z
+      .array(
+        z.strictObject({
+          url: z.string().max(300).meta({ title: '链接', description: '链接示例' }),
+          id: token(100).meta({ title: '账号标识', description: '链接中标识账号的部分' }),
+        }),
+      )
+      .default([])
+      .meta({ title: '链接形式示例', description: '每种链接形式的示例及其账号标识，测试据此检查规范化结果' }),
+    /**
+     * Path prefixes of the platform's pages that are not an account's profile (search, trending,
+     * discovery, articles…): a URL there is refused as an account or impostor link, like the
+     * platform's home page.
+     */
+    non_profile_paths: z
+      .array(
+        z
+          .string()
+          .max(100)
+          .regex(/^\/[^\s?#]*$/),
+      )
+      .default([])
+      .meta({ title: '非账号页面路径', description: '平台上不是账号主页的页面路径前缀（搜索、热榜、发现页等），例如 /search' }),
+    /**
+     * The `{id}` of the URL forms is the handle itself (微博 UID, B 站 UID): an account whose link
+     * names another id than its handle or identifiers is refused.
+     */
+    url_id_is_handle: z
+      .boolean()
+      .default(false)
+      .meta({ title: '链接标识即账号 ID', description: '链接中的账号标识就是账号 ID（如微博 UID）：链接与账号 ID 不一致时报错' }),
     /** Query parameters that identify the account (kept when a URL is normalised); others are dropped. */
     identity_params: z.array(token(50)).default([]).meta({
       title: '标识参数',

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Account, Registry, Unit } from '../model.ts';
-import { looksLikeUrl, lookupKey, urlKey } from '../normalize.ts';
+import { handleSkeleton, looksLikeUrl, lookupKey, urlKey } from '../normalize.ts';
 import {
   HITS_CAP,
   INDEX_FORMAT,
@@ -27,7 +27,9 @@ import {
   type UnitRec,
   type VerifyConfig,
 } from './format.ts';
-import { computeStop, gramAt, isNameKey, keyGrams, skeleton, type KeyWeight } from './grams.ts';
+import { buildFoldTables } from './fold-build.ts';
+import { folderOf } from './fold.ts';
+import { computeStop, gramAt, gramText, isNameKey, keyGrams, type KeyWeight } from './grams.ts';
 import { shardFile, shardOf } from './hash.ts';
 
 export interface BuildIndexOptions {
@@ -75,7 +77,7 @@ interface Posting {
 }
 
 /** Order of hits in a list (kept first when a list is cut). */
-const KIND_ORDER: Record<HitKind, number> = { url: 0, ident: 1, handle: 2, name: 3, fname: 4, fhandle: 5, uname: 6 };
+const KIND_ORDER: Record<HitKind, number> = { page: 0, filing: 0, url: 0, ident: 1, handle: 2, name: 3, fname: 4, fhandle: 5, uname: 6 };
 const REC_ORDER: Record<string, number> = { i: 0, active: 1, suspended: 2, deregistered: 3, u: 4 };
 
 function recOrder(rec: Rec): number {
@@ -118,6 +120,9 @@ function accountRec(a: Account, unit: Unit | undefined, registry: Registry): Acc
   else if (a.verified_as !== rec.u) rec.v = a.verified_as;
   if (a.formerNames.length > 0) rec.fn = a.formerNames.map((f) => [f.value, f.until]);
   if (a.formerHandles.length > 0) rec.fh = a.formerHandles.map((f) => [f.value, f.until]);
+  if (a.filing_number) rec.b = a.filing_number;
+  const last = a.events[a.events.length - 1];
+  if (a.events.length > 1 && last) rec.lc = last.date;
   return rec;
 }
 
@@ -150,6 +155,8 @@ function baseConfig(registry: Registry): Omit<VerifyConfig, 'version' | 'exact' 
       ...(office.report_url ? { report_url: office.report_url } : {}),
     },
     region: registry.site.region.name,
+    regionCode: registry.site.region.code,
+    ...(registry.site.url ? { sites: [registry.site.url] } : {}),
     asOf: registry.asOf,
     sample: registry.site.sample,
   };
@@ -177,6 +184,11 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     if (isNameKey(key)) add(names, key, { kind, rec });
     else add(exact, `h:${key}`, { kind, rec });
   };
+  /** A handle's skeleton (`~<skeleton>`), where look-alike handles (`dxjy_2O18`) find it. */
+  const addHandleSkeleton = (text: string, kind: HitKind, rec: Rec) => {
+    const key = lookupKey(text);
+    if (key && !isNameKey(key)) add(exact, `h:~${handleSkeleton(key)}`, { kind, rec });
+  };
   const addUrl = (text: string, kind: HitKind, rec: Rec) => {
     const key = urlKey(text, platforms);
     if (key !== null) add(exact, `u:${key}`, { kind, rec });
@@ -186,8 +198,11 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   for (const a of registry.accounts) {
     const rec = accountRec(a, registry.unitById.get(a.unit), registry);
     accountRecs.set(a.id, rec);
+    add(exact, `a:${a.id}`, { kind: 'page', rec });
+    if (a.filing_number) add(exact, `n:${a.filing_number}`, { kind: 'filing', rec });
     if (a.url) addUrl(a.url, 'url', rec);
     addText(a.handle, 'handle', rec);
+    addHandleSkeleton(a.handle, 'handle', rec);
     for (const id of a.identifiers) {
       if (looksLikeUrl(id)) addUrl(id, 'ident', rec);
       else addText(id, 'ident', rec);
@@ -239,7 +254,9 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   const nameWeights = new Map<string, KeyWeight>();
   for (const [key, list] of names)
     nameWeights.set(key, { full: weigh(key, list, true, NAME_HITS_CAP), brief: weigh(key, list, false, NAME_HITS_CAP) });
-  const stop = computeStop(nameWeights, stopBytes);
+  const foldTables = buildFoldTables(new Set([...names.keys()].flatMap((key) => Array.from(key))));
+  const fold = folderOf(foldTables).fold;
+  const stop = computeStop(nameWeights, stopBytes, fold);
 
   // A name's full entry goes to the shard of its first gram, unless that gram is terminal (the
   // whole core of the name is shared by many names, like 长原 in 长原发布, 长原在线…): then it
@@ -248,9 +265,9 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   const gramsOf = new Map<string, string[]>();
   let nameBytes = 0;
   for (const [key, w] of nameWeights) {
-    const first = gramAt(Array.from(skeleton(key)), 0, stop);
+    const first = gramAt(Array.from(gramText(key, fold)), 0, stop);
     const home = first.terminal ? null : first.gram;
-    const grams = keyGrams(key, stop).filter((g) => g !== home);
+    const grams = keyGrams(key, stop, fold).filter((g) => g !== home);
     homeOf.set(key, home);
     gramsOf.set(key, grams);
     nameBytes += (home === null ? 0 : w.full) + grams.length * w.brief;
@@ -318,7 +335,7 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     write('g', i, { ...serialiseShard(entries.full, () => NAME_HITS_CAP), ...serialiseBriefs(entries.brief, briefOf) }),
   );
 
-  const partial = { ...baseConfig(registry), exact: exactCount, grams: gramCount, stop: [...stop].sort() };
+  const partial = { ...baseConfig(registry), exact: exactCount, grams: gramCount, stop: [...stop].sort(), fold: foldTables };
   const hash = createHash('sha256').update(JSON.stringify(partial));
   for (const [name, text] of files) hash.update(`\n${name}\n`).update(text);
   const config: VerifyConfig = { ...partial, version: hash.digest('hex').slice(0, 12) };

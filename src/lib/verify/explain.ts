@@ -6,6 +6,7 @@
  * data is ever parsed as HTML.
  */
 import { lookupKey } from '../normalize.ts';
+import { folderOf } from './fold.ts';
 import type { AccountBrief, AccountRec, ImpostorRec, OfficeInfo, PlatformInfo, UnitRec, VerifyConfig } from './format.ts';
 import type { Lookalike, Match, UrlHint, VerifyResult } from './lookup.ts';
 import type { QueryNote } from './query.ts';
@@ -39,6 +40,8 @@ export interface ResultView {
   verdict: VerifyResult['verdict'];
   tone: 'ok' | 'warn' | 'bad' | 'info';
   headline: string;
+  /** One sentence of what to do, shown right under the headline (13.3). */
+  next: Line;
   summary: Line[];
   evidence: EvidenceGroup[];
   /** What the normaliser changed in the query. */
@@ -95,6 +98,8 @@ const HOW_MATCHED: Record<string, string> = {
   name: '名称',
   fname: '以前的名称',
   uname: '单位名称',
+  filing: '备案编号',
+  page: '名录网站上的账号页面链接',
 };
 
 /** Builds the view of a result. */
@@ -103,7 +108,7 @@ export function explain(result: VerifyResult, config: VerifyConfig, links: SiteL
   const platform = (id: string | undefined): PlatformInfo | undefined => (id ? platformById.get(id) : undefined);
   const pname = (id: string | undefined) => platform(id)?.name ?? id ?? '';
   const label = (id: string | undefined) => platform(id)?.handle_label ?? '账号 ID';
-  const q = result.query.display;
+  const q = shownQuery(result.query.display);
   const ctx = { config, links, pname, label };
 
   const notes: Line[] = [];
@@ -130,8 +135,83 @@ export function explain(result: VerifyResult, config: VerifyConfig, links: SiteL
         return unknown(result, q, ctx);
     }
   })();
-  return { verdict: result.verdict, notes, ...view };
+  const poster = posterLine(result);
+  if (poster) view.summary.unshift(poster);
+  return { verdict: result.verdict, notes, next: nextStep(result, ctx), ...view };
 }
+
+/** Longest query shown back in full; longer ones are cut (a pasted message can run to 2,000 characters). */
+export const SHOWN_QUERY_CHARS = 60;
+
+/** A query as shown back: cut to `SHOWN_QUERY_CHARS` characters with its length when longer. */
+export function shownQuery(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > SHOWN_QUERY_CHARS
+    ? `${chars.slice(0, SHOWN_QUERY_CHARS).join('')}…（共 ${chars.length} 字，已省略后面部分）`
+    : text;
+}
+
+/** What a platform calls its account ID, named once: 抖音号, 微信号, 哔哩哔哩 UID (never 抖音抖音号). */
+export function idLabel(platformName: string, label: string): string {
+  return platformName.includes(label.slice(0, 2)) ? label : `${platformName} ${label}`;
+}
+
+/** The one sentence under the headline: what to do now. */
+function nextStep(result: VerifyResult, ctx: Ctx): Line {
+  const rec = result.primary?.rec;
+  switch (result.verdict) {
+    case 'official': {
+      const a = rec as AccountRec;
+      if (result.primary?.kind === 'name')
+        return ['下一步：名称可以被复制，请在平台上核对账号 ID 与下面的登记一致；不一致的不是官方账号。'];
+      return [`下一步：可以放心关注和使用这个账号${a.l ? '，最好通过下面的官方链接进入' : ''}。`];
+    }
+    case 'former': {
+      const a = rec as AccountRec;
+      const now = a.s === 'active' ? a : a.su;
+      return now
+        ? [
+            '下一步：请改为关注现在的账号',
+            { text: `「${now.n}」`, href: ctx.links.account(now.id) },
+            '；仍用旧名称的其他账号不是官方账号。',
+          ]
+        : ['下一步：这个账号已停用，仍用这个名称发布信息的账号不是官方账号。'];
+    }
+    case 'closed': {
+      const a = rec as AccountRec;
+      return a.su
+        ? ['下一步：不要再通过它获取信息，请改为关注', { text: `「${a.su.n}」`, href: ctx.links.account(a.su.id) }, '。']
+        : ['下一步：不要再通过它获取信息，请在名录中查看该单位现在的账号。'];
+    }
+    case 'impostor':
+      return ['下一步：不要关注、转发或付款，请在平台上举报它。'];
+    case 'lookalike':
+      return ['下一步：把这个账号的主页链接或账号 ID 粘贴到上面再核验；与官方账号 ID 对不上的，就不是官方账号。'];
+    default:
+      if (result.hint === 'empty') return ['下一步：请输入账号主页链接、账号 ID（微信号、抖音号等）、备案编号或账号名称。'];
+      if (result.hint === 'too-general')
+        return ['下一步：查询太笼统，请输入完整的账号名称（例如「多彩东乡」），最好是账号 ID 或主页链接。'];
+      if (result.hint === 'credentials' || result.hint === 'lookalike-host')
+        return ['下一步：不要打开这个链接，也不要在其中输入任何信息。'];
+      return ['下一步：换用账号 ID 或主页链接再核验；仍然找不到的，不要把它当作官方账号。'];
+  }
+}
+
+/** A warning when a poster's verify link is older than the account's last change (15.3). */
+function posterLine(result: VerifyResult): Line | undefined {
+  const issued = result.query.issued;
+  const rec = result.primary?.rec;
+  if (!issued || !rec || rec.t !== 'a') return undefined;
+  if (rec.lc && rec.lc > issued)
+    return [
+      { text: `这张海报印制于 ${chineseDate(issued)}，之后账号有变更（${chineseDate(rec.lc)}）`, strong: true },
+      '：海报上的名称、账号 ID 或状态可能已经过时，请以下面的名录登记为准。',
+    ];
+  return [`这张海报印制于 ${chineseDate(issued)}，此后账号没有变更。`];
+}
+
+/** The protection of a former name (15.4). */
+export const FORMER_NAME_LINE = '这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。';
 
 const URL_NOTE = '已整理你给出的链接（去掉分享跟踪参数、统一手机版和电脑版网址）：';
 
@@ -142,7 +222,7 @@ interface Ctx {
   label(id: string | undefined): string;
 }
 
-type Partial = Omit<ResultView, 'verdict' | 'notes'>;
+type Partial = Omit<ResultView, 'verdict' | 'notes' | 'next'>;
 
 function quoted(text: string): Inline {
   return { text: `「${text}」`, strong: true };
@@ -157,6 +237,7 @@ function accountCard(a: AccountRec | AccountBrief, ctx: Ctx): Card {
   if ('t' in a) {
     fields.push(['主办单位', [a.u]]);
     fields.push(['认证主体', [a.nv ? '未认证' : (a.v ?? a.u)]]);
+    if (a.b) fields.push(['备案编号', [{ text: a.b, code: true }]]);
     fields.push(['开设日期', [chineseDate(a.o)]]);
     if (a.c) fields.push([a.s === 'suspended' ? '关停日期' : '注销日期', [chineseDate(a.c)]]);
     if (a.fn?.length)
@@ -238,7 +319,7 @@ function official(result: VerifyResult, ctx: Ctx): Partial {
     const evidence: EvidenceGroup[] = [
       {
         title: active.length > 1 ? `使用这个名称的官方账号（${active.length} 个）` : '使用这个名称的官方账号',
-        cards: active.map((x) => accountCard(x, ctx)),
+        cards: accountCards(active, ctx),
         ...optionalNote(cutNote(result, result.others.length + 1)),
       },
     ];
@@ -247,7 +328,7 @@ function official(result: VerifyResult, ctx: Ctx): Partial {
     const handles: Line = [];
     active
       .slice(0, 4)
-      .forEach((x, i) => handles.push(...(i ? ['、'] : []), `${ctx.pname(x.p)}${ctx.label(x.p)} `, { text: x.h, code: true }));
+      .forEach((x, i) => handles.push(...(i ? ['、'] : []), `${idLabel(ctx.pname(x.p), ctx.label(x.p))} `, { text: x.h, code: true }));
     return {
       tone: 'warn',
       headline: '名称与官方账号一致——请再核对账号 ID',
@@ -302,13 +383,14 @@ function former(result: VerifyResult, ctx: Ctx): Partial {
   const list = byHandle ? a.fh : a.fn;
   const key = result.query.key ?? '';
   const entry = list?.find(([v]) => lookupKey(v) === key) ?? list?.[list.length - 1];
-  const old = entry?.[0] ?? result.query.display;
+  const old = entry?.[0] ?? shownQuery(result.query.display);
   const until = entry ? chineseDate(entry[1]) : '';
   const what = byHandle ? ctx.label(a.p) : '名称';
   const now: Line = byHandle
     ? [`现在的${ctx.label(a.p)}是 `, { text: a.h, code: true }, '。']
     : ['现名', quoted(a.n), `（${ctx.label(a.p)} `, { text: a.h, code: true }, '）。'];
   const summary: Line[] = [
+    [{ text: byHandle ? `这是官方账号以前的${what}；如果现在有账号使用这个${what}，它不是官方账号。` : FORMER_NAME_LINE, strong: true }],
     [quoted(old), `是${a.u}的${ctx.pname(a.p)}账号${until ? `在 ${until}之前` : '以前'}使用的${what}，该账号`, ...now],
   ];
   if (a.s !== 'active') summary.push([`这个账号已于 ${chineseDate(a.c ?? '')}${a.s === 'suspended' ? '关停' : '注销'}，不再发布信息。`]);
@@ -359,6 +441,9 @@ function closed(result: VerifyResult, ctx: Ctx): Partial {
       `）已于 ${chineseDate(a.c ?? '')}${verb}，不再是官方信息发布渠道。`,
     ],
   ];
+  const idName = ctx.label(a.p);
+  const gap = /[A-Za-z0-9]$/.test(idName) ? ' ' : '';
+  summary.push([`它的名称和${idName}${gap}仍受保护：如果现在有账号使用这个名称或${idName}，它不是官方账号。`]);
   if (a.x) summary.push(['停更公告：', { text: a.x, href: a.x, code: true }]);
   else summary.push(['名录中没有登记它的停更公告。']);
   if (a.su) summary.push(['后续信息由', { text: `${a.su.n}（${ctx.pname(a.su.p)}）`, href: ctx.links.account(a.su.id) }, '发布。']);
@@ -405,10 +490,27 @@ function impostor(result: VerifyResult, ctx: Ctx): Partial {
           { text: target.n, href: ctx.links.account(target.id) },
           ...(target.l ? ['，官方链接 ', { text: target.l, href: target.l, code: true }] : []),
         ];
+  const formerOf = result.others.find((m) => (m.kind === 'fname' || m.kind === 'fhandle') && m.rec.t === 'a');
+  const formerWhat = formerOf?.kind === 'fhandle' ? ctx.label(i.p) : '名称';
+  const formerLine: Line[] = formerOf
+    ? [
+        [
+          formerOf.kind === 'fhandle' ? { text: i.h ?? '', code: true } : quoted(i.n),
+          `${formerOf.kind === 'fhandle' ? ` 是官方账号以前的${formerWhat}` : '是官方账号的曾用名'}：${(formerOf.rec as AccountRec).u}的账号现名`,
+          { text: `「${formerOf.rec.n}」`, href: ctx.links.account(formerOf.rec.id) },
+          '。',
+          { text: `如果现在有账号使用这个${formerWhat}，它不是官方账号。`, strong: true },
+        ],
+      ]
+    : [];
   return {
     tone: 'bad',
     headline: '这是已登记的仿冒账号',
-    summary: [[quoted(i.n), `（${ctx.pname(i.p)}）于 ${chineseDate(i.f)}被发现`, ...targetLine, '，不是官方账号。'], [state]],
+    summary: [
+      [quoted(i.n), `（${ctx.pname(i.p)}）于 ${chineseDate(i.f)}被发现`, ...targetLine, '，不是官方账号。'],
+      ...formerLine,
+      [state],
+    ],
     evidence,
     steps: [['不要关注、转发、付款，不要提供姓名、身份证号、验证码等个人信息。'], ...reportSteps(i.p, ctx), realLink],
   };
@@ -421,7 +523,54 @@ const REASON_TEXT: Record<Lookalike['reason'], string> = {
   contained: '是官方名称的一部分',
   edit: '与官方名称只差一两个字',
   'handle-padding': '在官方账号 ID 前后加了字符',
+  'handle-swap': '把官方账号 ID 里的字母或数字换成了形状相近的（如 0 和 o、1 和 l、rn 和 m）',
+  'handle-punct': '在官方账号 ID 里插入了下划线、点或减号',
+  punct: '在官方名称中间插入了标点或空格',
+  homophone: '用读音相同的字替换了官方名称中的字（同音字）',
+  'near-homophone': '用读音相近（拼音相同、声调不同）的字替换了官方名称中的字',
+  shape: '用字形相近的字（形近字）替换了官方名称中的字',
+  mixed: '同时用了同音字、形近字或插入标点等多种手法',
 };
+
+/** Tricks worth naming in the verdict's summary. */
+const TRICKS: ReadonlySet<Lookalike['reason']> = new Set([
+  'punct',
+  'homophone',
+  'near-homophone',
+  'shape',
+  'mixed',
+  'handle-swap',
+  'handle-punct',
+]);
+
+const TONE_MARKS: Record<string, string> = { a: 'āáǎà', e: 'ēéěè', i: 'īíǐì', o: 'ōóǒò', u: 'ūúǔù', ü: 'ǖǘǚǜ' };
+
+/** `dong` and tone 1 → `dōng`. */
+export function toneMark(syllable: string, tone: number): string {
+  if (tone < 1 || tone > 4) return syllable;
+  const vowel = /[ae]/.exec(syllable) ?? /ou/.exec(syllable) ?? /[aeiouü](?=[^aeiouü]*$)/.exec(syllable);
+  if (!vowel) return syllable;
+  const at = vowel.index;
+  const mark = TONE_MARKS[syllable[at]!]?.[tone - 1] ?? syllable[at]!;
+  return syllable.slice(0, at) + mark + syllable.slice(at + 1);
+}
+
+/** Which characters were replaced by which: 「冬」代替「东」（同音 dōng）. */
+function charsLine(l: Lookalike, config: VerifyConfig): string | undefined {
+  if (!l.chars?.length) return undefined;
+  const folder = folderOf(config.fold);
+  return l.chars
+    .map((d) => {
+      if (d.trick === 'shape') return `「${d.query}」冒充「${d.registered}」（形近字）`;
+      const a = folder.reading(d.query);
+      const b = folder.reading(d.registered);
+      const say = (r: typeof a) => (r ? toneMark(r.syllable, r.tone) : (d.syllable ?? ''));
+      return d.trick === 'homophone'
+        ? `「${d.query}」冒充「${d.registered}」（同音 ${say(b)}）`
+        : `「${d.query}」冒充「${d.registered}」（音近 ${say(a)} / ${say(b)}）`;
+    })
+    .join('，');
+}
 
 function lookalikeCard(l: Lookalike, ctx: Ctx): Card {
   if (l.type === 'unit')
@@ -437,6 +586,8 @@ function lookalikeCard(l: Lookalike, ctx: Ctx): Card {
   if (l.handle) fields.push([ctx.label(l.platform), [{ text: l.handle, code: true }]]);
   if (l.value !== l.name) fields.push([l.via === 'fname' ? '曾用名' : l.via === 'uname' ? '所属单位' : '相似的登记', [l.value]]);
   fields.push(['相似之处', [REASON_TEXT[l.reason]]]);
+  const chars = charsLine(l, ctx.config);
+  if (chars) fields.push(['替换的字', [chars]]);
   if (l.type === 'impostor') {
     fields.push(['仿冒账号名单', [{ text: '查看全部仿冒账号', href: ctx.links.impostors() }]]);
     return { title: [l.name], badge: { text: '仿冒', tone: 'bad' }, fields };
@@ -446,7 +597,7 @@ function lookalikeCard(l: Lookalike, ctx: Ctx): Card {
 }
 
 function lookalike(result: VerifyResult, ctx: Ctx): Partial {
-  const q = result.query.display;
+  const q = shownQuery(result.query.display);
   const accounts = result.lookalikes.filter((l) => l.type !== 'impostor');
   const impostors = result.lookalikes.filter((l) => l.type === 'impostor');
   const evidence: EvidenceGroup[] = [];
@@ -494,10 +645,10 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
       steps,
     };
   }
-  if (accounts.length) evidence.push({ title: '相似的官方账号（越靠前越相似）', cards: accounts.map((l) => lookalikeCard(l, ctx)) });
-  if (impostors.length) evidence.push({ title: '相似的已登记仿冒账号', cards: impostors.map((l) => lookalikeCard(l, ctx)) });
+  if (accounts.length) evidence.push({ title: '相似的官方账号（越靠前越相似）', cards: lookalikeCards(accounts, ctx) });
+  if (impostors.length) evidence.push({ title: '相似的已登记仿冒账号', cards: lookalikeCards(impostors, ctx) });
   const best = accounts[0] ?? impostors[0];
-  const byHandle = best?.reason === 'handle-padding';
+  const byHandle = !!best?.reason.startsWith('handle-');
   return {
     tone: 'bad',
     headline: '名录中没有这个账号，但它与官方账号相似',
@@ -506,13 +657,19 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
         quoted(q),
         byHandle ? '不是名录中任何账号的账号 ID，但它像官方账号 ID ' : '不是名录中任何账号的名称，但与',
         ...(best ? (byHandle ? [{ text: best.value, code: true }] : [quoted(best.value)]) : []),
-        byHandle ? '，只是前后多了字符。' : '等官方账号相似。',
+        byHandle ? (best?.reason === 'handle-padding' ? '，只是前后多了字符。' : '，只是改了写法。') : '等官方账号相似。',
       ],
-      [
-        byHandle
-          ? '仿冒账号常在官方账号 ID 后面加上「_gf」「official」或数字。'
-          : '仿冒账号常在官方名称前后加上「官方」「发布」「服务号」等字样，或者换掉一两个字、改用繁体字。它很可能不是官方账号。',
-      ],
+      best && TRICKS.has(best.reason)
+        ? [
+            `看到的手法：${REASON_TEXT[best.reason]}`,
+            ...(best.chars?.length ? [`：${charsLine(best, ctx.config)}`] : []),
+            '。名称读起来或看起来和官方一样，但不是同一个账号，它很可能不是官方账号。',
+          ]
+        : [
+            byHandle
+              ? '仿冒账号常在官方账号 ID 后面加上「_gf」「official」或数字。'
+              : '名称与官方账号不同、账号 ID 也不同的，就不是这个官方账号。它很可能不是官方账号。',
+          ],
     ],
     evidence,
     steps,
@@ -528,10 +685,16 @@ const HINT_TEXT: Record<UrlHint, string> = {
   'lookalike-host':
     '这个链接的域名不是任何平台的官方域名，却含有平台的名字，可能是钓鱼网站：请不要在其中输入账号、密码、验证码，也不要付款。',
   'other-site': '这是一个网站链接，不是名录中登记的账号链接。政府网站的域名一般以 .gov.cn 结尾。',
+  'own-site': '这是本名录网站自己的页面，不是某个账号。请在名录中打开具体账号的页面，或粘贴账号的链接、账号 ID 再核验。',
+  'own-site-missing': '这个链接的网址是本名录网站，但名录中没有它指向的账号页面：链接可能抄错了，也可能是伪造的。',
+  empty: '你输入的内容只有空格或看不见的字符，没有可以核验的内容。',
+  'too-general': '',
+  'filing-unknown': '名录中没有这个备案编号。如果某个账号在主页上写着这个编号，说明编号是编造或抄错的：它不能证明账号是官方的。',
 };
 
 function unknown(result: VerifyResult, q: string, ctx: Ctx): Partial {
   const hint = result.hint;
+  if (hint === 'empty' || hint === 'too-general') return vague(result, q, ctx);
   const summary: Line[] = [];
   if (hint) summary.push([HINT_TEXT[hint]]);
   if (hint !== 'credentials' && hint !== 'lookalike-host') {
@@ -562,4 +725,80 @@ function unknown(result: VerifyResult, q: string, ctx: Ctx): Partial {
       ['拿不准的，或发现有人冒充政府部门：', ...officeLine(ctx.config.office)],
     ],
   };
+}
+
+/** An empty query, or one too short or general to say anything about (「东乡」). */
+function vague(result: VerifyResult, q: string, ctx: Ctx): Partial {
+  const steps: Line[] = [
+    ['最可靠的是账号 ID（微信号、抖音号、微博 UID 等）或账号主页链接：在平台上打开账号主页即可看到或复制。'],
+    ['也可以输入完整的账号名称，或海报、账号简介上的备案编号。'],
+    ['按单位浏览全部官方账号：', { text: '全部单位', href: ctx.links.units() }, '。'],
+  ];
+  if (result.hint === 'empty') return { tone: 'info', headline: '没有输入要核验的内容', summary: [[HINT_TEXT.empty]], evidence: [], steps };
+  const accounts = result.lookalikes.filter((l) => l.type === 'account').slice(0, 6);
+  return {
+    tone: 'info',
+    headline: '查询太笼统，请输入完整的名称或账号 ID',
+    summary: [[quoted(q), `太短或太笼统：${ctx.config.region}的很多账号、单位名称里都有它，不能据此判断一个账号是不是官方的。`]],
+    evidence: accounts.length ? [{ title: `名称中有「${q}」的部分官方账号`, cards: lookalikeCards(accounts, ctx) }] : [],
+    steps,
+  };
+}
+
+/** Look-alike cards, accounts with the same name and status in one card listing their platforms (13.3). */
+function lookalikeCards(list: readonly Lookalike[], ctx: Ctx): Card[] {
+  const groups = new Map<string, Lookalike[]>();
+  for (const l of list) {
+    const key = l.type === 'account' ? `${l.name}\u0000${l.status ?? ''}\u0000${l.value}` : `${l.type}\u0000${l.id}`;
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else groups.set(key, [l]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return lookalikeCard(group[0]!, ctx);
+    const first = group[0]!;
+    const fields: Card['fields'] = group.map((l) => [
+      ctx.pname(l.platform),
+      [`${ctx.label(l.platform)} `, { text: l.handle ?? '', code: true }, '（', { text: '登记信息', href: ctx.links.account(l.id) }, '）'],
+    ]);
+    if (first.value !== first.name)
+      fields.push([first.via === 'fname' ? '曾用名' : first.via === 'uname' ? '所属单位' : '相似的登记', [first.value]]);
+    fields.push(['相似之处', [REASON_TEXT[first.reason]]]);
+    const chars = charsLine(first, ctx.config);
+    if (chars) fields.push(['替换的字', [chars]]);
+    return {
+      title: [first.name, `（${group.length} 个平台）`],
+      ...(first.status ? { badge: { text: STATUS_TEXT[first.status], tone: STATUS_TONE[first.status] } } : {}),
+      fields,
+    };
+  });
+}
+
+/** Account cards, the accounts of one unit with the same name in one card listing their platforms (13.3). */
+function accountCards(list: readonly AccountRec[], ctx: Ctx): Card[] {
+  const groups = new Map<string, AccountRec[]>();
+  for (const a of list) {
+    const key = `${a.u}\u0000${a.n}\u0000${a.s}`;
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return accountCard(group[0]!, ctx);
+    const first = group[0]!;
+    const fields: Card['fields'] = [['主办单位', [first.u]]];
+    for (const a of group)
+      fields.push([
+        ctx.pname(a.p),
+        [
+          `${ctx.label(a.p)} `,
+          { text: a.h, code: true },
+          ...(a.b ? [`，备案编号 ${a.b}`] : []),
+          '（',
+          { text: '登记信息', href: ctx.links.account(a.id) },
+          '）',
+        ],
+      ]);
+    return { title: [first.n, `（${group.length} 个平台）`], badge: { text: STATUS_TEXT[first.s], tone: STATUS_TONE[first.s] }, fields };
+  });
 }

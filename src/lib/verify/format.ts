@@ -5,6 +5,7 @@
  * benchmark).
  */
 import type { PlatformUrlInfo } from '../normalize.ts';
+import type { FoldTables } from './fold.ts';
 
 /** Bumped when the shape of the files changes. */
 export const INDEX_FORMAT = 1;
@@ -44,6 +45,10 @@ export interface AccountRec {
   fn?: [string, string][];
   /** Former handles: [handle, last day]. */
   fh?: [string, string][];
+  /** Filing number (备案编号). */
+  b?: string;
+  /** Day of the last change after opening (rename, new handle, suspension…), when there was one. */
+  lc?: string;
 }
 
 /** An account in a list (successor, imitated account, a unit's accounts). */
@@ -93,9 +98,10 @@ export type Rec = AccountRec | ImpostorRec | UnitRec;
 /**
  * How a key belongs to a record: `url` account URL · `ident` other identifier (original ID, QR
  * payload…) · `handle` · `fhandle` former handle · `name` · `fname` former name · `uname` unit
- * name, short name or alias. Impostor records use `url`, `handle` and `name`.
+ * name, short name or alias · `filing` filing number (key `n:<number>`) · `page` the account's
+ * page on this site (key `a:<account id>`). Impostor records use `url`, `handle` and `name`.
  */
-export type HitKind = 'url' | 'ident' | 'handle' | 'fhandle' | 'name' | 'fname' | 'uname';
+export type HitKind = 'url' | 'ident' | 'handle' | 'fhandle' | 'name' | 'fname' | 'uname' | 'filing' | 'page';
 
 /** [how, index into the shard's records]. */
 export type Hit = [HitKind, number];
@@ -161,6 +167,12 @@ export interface VerifyConfig {
   asOf: string;
   /** The data is a sample. */
   sample: boolean;
+  /** The site's configured public address (`site.yaml` `url`): its own account links name accounts. */
+  sites?: string[];
+  /** Region code (行政区划代码), the first part of every filing number. */
+  regionCode?: string;
+  /** Homophone and 形近字 tables for the characters of registered names (fold.ts). */
+  fold?: FoldTables;
 }
 
 /** Hits kept per key; longer lists are cut (the count is kept). */

@@ -70,6 +70,20 @@ export function skeleton(key: string): string {
   return Array.from(s).length >= 2 ? s : key;
 }
 
+/** Folds a string's characters (look-alike tables, see fold.ts); identity by default. */
+export type Fold = (text: string) => string;
+const same: Fold = (t) => t;
+
+/**
+ * The text a name key is cut into grams from: its skeleton without inserted punctuation or
+ * spaces, folded so that homophones and 形近字 of a name share its grams (and its shards).
+ */
+export function gramText(key: string, fold: Fold = same): string {
+  const skel = skeleton(key);
+  const bare = skel.replace(/[\p{P}\p{S}\p{Z}]/gu, '');
+  return fold(Array.from(bare).length >= 2 ? bare : skel);
+}
+
 /** One gram of a string. */
 export interface Gram {
   gram: string;
@@ -107,8 +121,8 @@ export function indexGrams(text: string, stop: ReadonlySet<string>): string[] {
  * Grams a name key is indexed under: those of its skeleton (queries look up grams of their
  * skeleton too, so grams spanning padding words would never be asked for).
  */
-export function keyGrams(key: string, stop: ReadonlySet<string>): string[] {
-  return indexGrams(skeleton(key), stop);
+export function keyGrams(key: string, stop: ReadonlySet<string>, fold: Fold = same): string[] {
+  return indexGrams(gramText(key, fold), stop);
 }
 
 /**
@@ -117,8 +131,8 @@ export function keyGrams(key: string, stop: ReadonlySet<string>): string[] {
  * that starts last (which finds names that differ before it; when it does not overlap the
  * first, one changed character can never hide a name from both).
  */
-export function anchors(key: string, stop: ReadonlySet<string>): string[] {
-  const chars = Array.from(skeleton(key));
+export function anchors(key: string, stop: ReadonlySet<string>, fold: Fold = same): string[] {
+  const chars = Array.from(gramText(key, fold));
   const first = gramAt(chars, 0, stop);
   const out = [first.gram];
   for (let i = chars.length - 2; i >= 1; i--) {
@@ -132,8 +146,8 @@ export function anchors(key: string, stop: ReadonlySet<string>): string[] {
 }
 
 /** The gram whose shard holds a name key in full: the first gram of its skeleton. */
-export function homeGram(key: string, stop: ReadonlySet<string>): string {
-  return gramAt(Array.from(skeleton(key)), 0, stop).gram;
+export function homeGram(key: string, stop: ReadonlySet<string>, fold: Fold = same): string {
+  return gramAt(Array.from(gramText(key, fold)), 0, stop).gram;
 }
 
 /** Bytes a name key adds to the shard of a gram: in full (its home gram) and in brief (its other grams). */
@@ -147,8 +161,8 @@ export interface KeyWeight {
  * ones extending a stop gram) whose keys together weigh more than `cap` bytes. A longer gram is
  * used in their place, so no gram's part of a shard exceeds the cap unless it is a whole name.
  */
-export function computeStop(weights: ReadonlyMap<string, KeyWeight>, cap: number): Set<string> {
-  const items = [...weights].map(([key, weight]) => ({ skel: Array.from(skeleton(key)), weight }));
+export function computeStop(weights: ReadonlyMap<string, KeyWeight>, cap: number, fold: Fold = same): Set<string> {
+  const items = [...weights].map(([key, weight]) => ({ skel: Array.from(gramText(key, fold)), weight }));
   const stop = new Set<string>();
   const prefixIsStop = (chars: string[], i: number, length: number) => length === 2 || stop.has(chars.slice(i, i + length - 1).join(''));
   for (let length = 2; ; length++) {

@@ -6,8 +6,10 @@
  * or, when the name's whole core is a common one, its exact shard and the shard of that core.
  */
 import type { AccountBrief, AccountRec, Brief, Hit, HitKind, Rec, Shard, Status, UnitRec, VerifyConfig } from './format.ts';
-import { anchors, gramAt, skeleton } from './grams.ts';
+import { folderOf, type CharDiff, type Folder } from './fold.ts';
+import { anchors, gramAt, gramText } from './grams.ts';
 import { shardFile, shardOf } from './hash.ts';
+import { handleSkeleton } from '../normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { similarity, type Resemblance } from './similarity.ts';
 
@@ -37,8 +39,10 @@ export interface Lookalike {
   value: string;
   /** How the value belongs to the record. */
   via: HitKind;
-  reason: Resemblance | 'handle-padding';
+  reason: Resemblance | 'handle-padding' | 'handle-swap' | 'handle-punct';
   score: number;
+  /** For homophones and 形近字: which characters were replaced by which. */
+  chars?: CharDiff[];
 }
 
 function fromAccount(a: AccountRec | AccountBrief, value: string, via: HitKind, reason: Lookalike['reason'], score: number): Lookalike {
@@ -82,7 +86,17 @@ export type UrlHint =
   /** A host that imitates a platform's host (`weibo.com.example.cn`). */
   | 'lookalike-host'
   /** Another web site. */
-  | 'other-site';
+  | 'other-site'
+  /** A page of this site that names no account (home page, a list, a unit page). */
+  | 'own-site'
+  /** An account page address of this site that the registry does not have (removed, mistyped or forged). */
+  | 'own-site-missing'
+  /** A well-formed filing number that no account has. */
+  | 'filing-unknown'
+  /** Nothing but spaces or invisible characters. */
+  | 'empty'
+  /** A short or general name (「东乡」) that many names contain. */
+  | 'too-general';
 
 export interface VerifyResult {
   verdict: Verdict;
@@ -129,7 +143,7 @@ function brandsOf(config: VerifyConfig): string[] {
   return [...brands];
 }
 
-const STRONG: ReadonlySet<HitKind> = new Set(['url', 'ident', 'handle']);
+const STRONG: ReadonlySet<HitKind> = new Set(['url', 'ident', 'handle', 'filing', 'page']);
 
 function isActive(rec: Rec): rec is AccountRec {
   return rec.t === 'a' && rec.s === 'active';
@@ -251,16 +265,19 @@ function classify(
 }
 
 /** Lookalikes among the keys of fetched name shards (held in full or in brief). */
-function rankLookalikes(key: string, shards: Shard[]): Lookalike[] {
+function rankLookalikes(key: string, shards: Shard[], folder: Folder): Lookalike[] {
   const best = new Map<string, Lookalike>();
+  let diffs: CharDiff[] | undefined;
   const push = (l: Lookalike) => {
+    if (diffs) l.chars = diffs;
     const id = `${l.type}:${l.id}`;
     const existing = best.get(id);
     if (!existing || l.score > existing.score) best.set(id, l);
   };
   const consider = (candidate: string, hits: readonly [HitKind, number][], recs: readonly (Rec | Brief)[]) => {
-    const sim = similarity(key, candidate);
+    const sim = similarity(key, candidate, folder);
     if (!sim) return;
+    diffs = sim.chars;
     for (const [kind, i] of hits) {
       const rec = recs[i]!;
       if (kind === 'uname') {
@@ -300,12 +317,37 @@ function urlHint(query: ParsedQuery, config: VerifyConfig): UrlHint | undefined 
   return 'other-site';
 }
 
+/**
+ * Whether a name query is too short or general to judge an account by: one or two Chinese
+ * characters (东乡, 发布), or the region's own name (东乡族自治县, 东乡县), which many names contain.
+ */
+export function isGeneral(key: string, config: VerifyConfig): boolean {
+  if (!/[^\u0000-\u007f]/.test(key)) return false;
+  if (Array.from(key).length <= 2) return true;
+  const region = config.region;
+  const short = region.replace(/(?:各?族)?自治(县|州|区|旗)$/, '$1');
+  return key === region || key === short || key === short.replace(/[县州区旗市]$/, '');
+}
+
 /** Longest query looked at (a pasted message may be long; a link or a name is not). */
 const MAX_QUERY = 2000;
 
-/** Looks a query up in the index. */
-export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher): Promise<VerifyResult> {
-  const query = parseQuery(raw.slice(0, MAX_QUERY), config.platforms);
+/**
+ * Looks a query up in the index. `here` is the base URL the page is served from (origin and base
+ * path): links to this site's own pages there name accounts, like those on the configured address.
+ */
+export async function verify(
+  raw: string,
+  config: VerifyConfig,
+  fetcher: Fetcher,
+  here?: string,
+  /** `issued`: the poster issue date of the page address (`/verify/?q=…&issued=YYYY-MM-DD`). */
+  context: { issued?: string } = {},
+): Promise<VerifyResult> {
+  const sites = [...(config.sites ?? []), ...(here ? [here] : [])];
+  const parsed = parseQuery(raw.slice(0, MAX_QUERY), config.platforms, sites);
+  const issued = context.issued && /^\d{4}-\d{2}-\d{2}$/.test(context.issued) ? context.issued : undefined;
+  const query = issued && !parsed.issued ? { ...parsed, issued } : parsed;
   const cache = new ShardCache(fetcher);
   const done = (partial: Omit<VerifyResult, 'query' | 'requests'>): VerifyResult => ({ ...partial, query, requests: cache.files.size });
   const exactShard = (key: string) => cache.get(shardFile('x', shardOf(key, config.exact)));
@@ -314,6 +356,12 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false, hint: 'credentials' });
   }
 
+  const nothing = (): Omit<VerifyResult, 'query' | 'requests'> => ({
+    verdict: 'unknown',
+    others: [],
+    lookalikes: [],
+    writtenDifferently: false,
+  });
   let matches: Match[] = [];
   let total: number | undefined;
   const collect = (shard: Shard, key: string) => {
@@ -321,6 +369,24 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     matches = matches.concat(found.matches);
     if (found.total) total = (total ?? 0) + found.total;
   };
+
+  if (!query.display && !query.key) return done({ ...nothing(), hint: 'empty' });
+
+  if (query.site) {
+    if (query.site.kind !== 'account') return done({ ...nothing(), hint: 'own-site' });
+    const key = `a:${query.site.account}`;
+    collect(await exactShard(key), key);
+    if (matches.length > 0) return done(classify(matches, query));
+    return done({ ...nothing(), hint: 'own-site-missing' });
+  }
+
+  if (query.filing) {
+    const keys = [`n:${query.filing}`, ...(query.key ? [`h:${query.key}`] : [])];
+    const shards = await Promise.all(keys.map(exactShard));
+    shards.forEach((shard, i) => collect(shard, keys[i]!));
+    if (matches.length > 0) return done({ ...classify(matches, query), ...(total ? { total } : {}) });
+    return done({ ...nothing(), hint: 'filing-unknown' });
+  }
 
   if (query.url) {
     const keys = [`u:${query.url.key}`];
@@ -332,24 +398,39 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
   }
 
   const key = query.key ?? '';
-  if (!key) return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
+  if (!key) return done({ ...nothing(), hint: 'empty' });
+  const general = isGeneral(key, config);
+  if (general && !query.byName) return done({ ...nothing(), hint: 'too-general' });
 
   if (!query.byName) {
     collect(await exactShard(`h:${key}`), `h:${key}`);
     if (matches.length > 0) return done({ ...classify(matches, query), ...(total ? { total } : {}) });
-    const stripped = stripHandlePadding(key);
-    if (stripped) {
-      const found = hitsOf(await exactShard(`h:${stripped}`), `h:${stripped}`).matches;
-      const lookalikes: Lookalike[] = found
-        .filter((m) => m.rec.t === 'a' && (m.kind === 'handle' || m.kind === 'ident'))
-        .map((m) => fromAccount(m.rec as AccountRec, (m.rec as AccountRec).h, m.kind, 'handle-padding', 0.9));
-      if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
-    }
+    // Look-alike handles: padding (`_gf`), inserted separators, swapped 0/o, 1/l, rn/m.
+    const unpadded = stripHandlePadding(key);
+    const skeletonKey = `h:~${handleSkeleton(unpadded ?? key)}`;
+    const found = hitsOf(await exactShard(skeletonKey), skeletonKey).matches;
+    const bare = (h: string) => h.replace(/[-_.]/g, '');
+    const lookalikes: Lookalike[] = found
+      .filter((m) => m.rec.t === 'a' && (m.kind === 'handle' || m.kind === 'ident'))
+      .map((m) => {
+        const h = (m.rec as AccountRec).h.toLowerCase();
+        const reason: Lookalike['reason'] =
+          unpadded === h
+            ? 'handle-padding'
+            : bare(key) === bare(h)
+              ? 'handle-punct'
+              : unpadded && bare(unpadded) === bare(h)
+                ? 'handle-padding'
+                : 'handle-swap';
+        return fromAccount(m.rec as AccountRec, (m.rec as AccountRec).h, m.kind, reason, 0.9);
+      });
+    if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
     return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
   }
 
   const stop = new Set(config.stop);
-  const first = gramAt(Array.from(skeleton(key)), 0, stop);
+  const folder = folderOf(config.fold);
+  const first = gramAt(Array.from(gramText(key, folder.fold)), 0, stop);
   let shards: Shard[];
   if (first.terminal) {
     // The whole core of the name is common (长原 of 长原发布): the name is held in full in the
@@ -358,7 +439,7 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     collect(x, `h:${key}`);
     shards = [g];
   } else {
-    const files = [...new Set(anchors(key, stop).map((gram) => shardFile('g', shardOf(gram, config.grams))))];
+    const files = [...new Set(anchors(key, stop, folder.fold).map((gram) => shardFile('g', shardOf(gram, config.grams))))];
     shards = await Promise.all(files.map((f) => cache.get(f)));
     const home = shards.find((shard) => shard.k[key]);
     if (home) collect(home, key);
@@ -367,7 +448,8 @@ export async function verify(raw: string, config: VerifyConfig, fetcher: Fetcher
     const result = classify(matches, query);
     if (result.verdict !== 'unknown') return done({ ...result, ...(total ? { total } : {}) });
   }
-  const lookalikes = rankLookalikes(key, shards);
+  const lookalikes = rankLookalikes(key, shards, folder);
+  if (general) return done({ ...nothing(), lookalikes, hint: 'too-general' });
   if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
   return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
 }

@@ -5,6 +5,7 @@
  * forms, traditional characters, look-alike letters, tracking parameters).
  */
 import {
+  filingNumberKey,
   foldConfusables,
   lookupKey,
   normalizeName,
@@ -17,6 +18,7 @@ import {
 } from '../normalize.ts';
 import type { PlatformInfo } from './format.ts';
 import { isNameKey } from './grams.ts';
+import { ownSiteTarget, type SiteTarget } from './site-urls.ts';
 
 /** Something the normaliser changed in the query, worth telling the user. */
 export type QueryNote =
@@ -62,6 +64,12 @@ export interface ParsedQuery {
   byName: boolean;
   /** The platform a label named (微信号： → wechat): its accounts are listed first. */
   platformHint?: string;
+  /** A filing number (备案编号) in its registered form, however it was written. */
+  filing?: string;
+  /** What an address of this site names (an account page, a form, a poster's verify link…). */
+  site?: Exclude<SiteTarget, { kind: 'query' }>;
+  /** The issue date a poster's verify link carries (`issued=`). */
+  issued?: string;
   notes: QueryNote[];
 }
 
@@ -94,8 +102,11 @@ function dropsTracking(url: URL, platform: PlatformInfo | undefined): boolean {
   return [...url.searchParams.keys()].some((k) => !keep.has(k));
 }
 
-/** Takes a query apart; `platforms` is the catalogue from the verify configuration. */
-export function parseQuery(raw: string, platforms: readonly PlatformInfo[]): ParsedQuery {
+/**
+ * Takes a query apart; `platforms` is the catalogue from the verify configuration, `sites` the
+ * base URLs of this site (configured address, current origin) whose own links name an account.
+ */
+export function parseQuery(raw: string, platforms: readonly PlatformInfo[], sites: readonly string[] = [], depth = 0): ParsedQuery {
   const notes: QueryNote[] = [];
   const spaced = raw.replace(/\s/g, ' ');
   const visible = stripInvisible(spaced);
@@ -103,6 +114,13 @@ export function parseQuery(raw: string, platforms: readonly PlatformInfo[]): Par
   const display = visible.trim().replace(/ +/g, ' ');
   const text = normalizeText(spaced);
   if (FULL_WIDTH_RE.test(display)) notes.push('fullwidth');
+
+  const filing = filingNumberKey(text);
+  if (filing !== null) {
+    // Fourteen bare digits may also be a numeric account ID (头条号…): both are looked up.
+    const bare = /^\d+$/.test(text) ? { key: lookupKey(text) } : {};
+    return { raw, display, filing, byName: false, notes, ...bare };
+  }
 
   let urlText: string | null = null;
   const embedded = EMBEDDED_URL_RE.exec(text);
@@ -115,6 +133,21 @@ export function parseQuery(raw: string, platforms: readonly PlatformInfo[]): Par
   if (urlText !== null) {
     const url = parseWebUrl(urlText);
     const key = url ? urlKey(urlText, platforms) : null;
+    const own = url ? ownSiteTarget(url, sites) : null;
+    if (own && own.kind === 'query' && depth === 0) {
+      const inner = parseQuery(own.query, platforms, sites, depth + 1);
+      return { ...inner, raw, display, ...(own.issued ? { issued: own.issued } : {}) };
+    }
+    if (own && own.kind !== 'query') {
+      return {
+        raw,
+        display,
+        site: own,
+        byName: false,
+        notes,
+        ...(own.kind === 'account' && own.issued ? { issued: own.issued } : {}),
+      };
+    }
     if (url && key !== null) {
       const host = url.hostname.replace(/\.$/, '').replace(/^www\./, '');
       const platform = platformOfHost(host, platforms);

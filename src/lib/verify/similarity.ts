@@ -4,6 +4,7 @@
  * simplified, folded and lower-cased), so traditional characters and full-width forms count as
  * the same name here; the caller reports those differences separately.
  */
+import { charDiffs, folderOf, stripNamePunct, type CharDiff, type Folder } from './fold.ts';
 import { skeleton } from './grams.ts';
 
 /** Why a name resembles another. */
@@ -17,13 +18,25 @@ export type Resemblance =
   /** The registered name contains the query (words left out). */
   | 'contained'
   /** One or two characters differ. */
-  | 'edit';
+  | 'edit'
+  /** Punctuation or spaces inserted (东乡·发布). */
+  | 'punct'
+  /** Characters replaced by ones of the same sound and tone (冬 for 东). */
+  | 'homophone'
+  /** Characters replaced by ones of the same syllable in another tone (董 for 东). */
+  | 'near-homophone'
+  /** Characters replaced by ones that look alike (形近字: 车 for 东). */
+  | 'shape'
+  /** Several of these tricks at once. */
+  | 'mixed';
 
 export interface Similarity {
   score: number;
   reason: Resemblance;
   /** Edit distance between the skeletons (for `edit`). */
   distance: number;
+  /** For homophones and 形近字: which characters were replaced by which. */
+  chars?: CharDiff[];
 }
 
 /** Levenshtein distance between two strings, by code point, giving up above `max`. */
@@ -60,10 +73,24 @@ function tolerance(length: number): number {
  * How much query key `q` resembles registered key `n`, or null when it does not. Scores are in
  * (0, 1]; 1 is the same key.
  */
-export function similarity(q: string, n: string): Similarity | null {
+export function similarity(q: string, n: string, folder: Folder = folderOf(undefined)): Similarity | null {
   if (q === n) return { score: 1, reason: 'same-key', distance: 0 };
   const qs = skeleton(q);
   const ns = skeleton(n);
+  // Look-alike characters and inserted punctuation: the name read the same once folded.
+  const qb = stripNamePunct(qs);
+  const nb = stripNamePunct(ns);
+  if (qb !== qs || qb !== nb) {
+    const diffs = charDiffs(qb, nb, folder);
+    if (diffs && Array.from(nb).length >= 2) {
+      const tricks = new Set<Resemblance>(diffs.map((d) => d.trick));
+      if (qb !== qs) tricks.add('punct');
+      if (tricks.size > 0) {
+        const reason = tricks.size === 1 ? [...tricks][0]! : 'mixed';
+        return { score: 0.92 - 0.02 * diffs.length, reason, distance: diffs.length, ...(diffs.length ? { chars: diffs } : {}) };
+      }
+    }
+  }
   const qLen = Array.from(qs).length;
   const nLen = Array.from(ns).length;
   // Same core: best when one name is the other plus padding (多彩东乡官方 ⊃ 多彩东乡).

@@ -1,10 +1,11 @@
 /**
  * The printable A4 trust poster of a unit (`/units/<unit>/poster/`) as an escaped HTML string:
- * the unit's official (active) accounts, each with a QR code (SVG, src/site/qr.ts) that opens its
- * registry page, a QR code of the verify page, and a short warning about impostors with the
+ * the unit's official (active) accounts, each with a QR code (SVG, src/site/qr.ts) that opens the
+ * registry's verify answer for it with the poster's issue date (`posterVerifyUrl`), a QR code of the verify page, and a short warning about impostors with the
  * office's public contact. Styles in src/styles/poster.css.
  */
 import type { Registry, Unit } from '../../lib/model.ts';
+import { posterVerifyUrl } from '../../lib/verify/site-urls.ts';
 import { html, SafeHtml } from '../html.ts';
 import { accountHref, href, unitHref } from '../url.ts';
 
@@ -18,11 +19,19 @@ export function posterDescription(unit: Unit): string {
   return `${unit.name}的政务新媒体官方账号，打印张贴用`;
 }
 
-/** The URLs a unit's poster encodes as QR codes: its active accounts' pages, then the verify page. */
+/** The site's base URL (origin and base path) for `site`. */
+function siteBase(site: string): string {
+  return new URL(href('/'), site).href;
+}
+
+/**
+ * The URLs a unit's poster encodes as QR codes: its active accounts' verify answers (issued on the
+ * data's as-of day), then the verify page.
+ */
 export function posterUrls(registry: Registry, unit: Unit, site: string): string[] {
   const absolute = (p: string) => new URL(p, site).href;
   const active = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active');
-  return [...active.map((a) => absolute(accountHref(a.id))), absolute(href('/verify/'))];
+  return [...active.map((a) => posterVerifyUrl(siteBase(site), a, registry.asOf)), absolute(href('/verify/'))];
 }
 
 /**
@@ -38,7 +47,8 @@ export function posterBody(registry: Registry, unit: Unit, site: string, qr: (ur
   const accounts = active.map((a) => {
     const url = absolute(accountHref(a.id));
     const platform = registry.platformById.get(a.platform);
-    return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的名录登记页二维码">${new SafeHtml(qr(url))}</div><div class="poster-text"><p class="poster-platform">${
+    const code = posterVerifyUrl(siteBase(site), a, registry.asOf);
+    return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的核验二维码">${new SafeHtml(qr(code))}</div><div class="poster-text"><p class="poster-platform">${
       platform?.name ?? a.platform
     }</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p><p class="poster-url mono">${url}</p></div></li>`;
   });
