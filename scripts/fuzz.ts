@@ -12,8 +12,8 @@
  *
  * Exit 0: every property held. Exit 1: a property failed. Exit 2: usage problem.
  */
-import { parseArgs } from 'node:util';
 import fc from 'fast-check';
+import { parseFlags, UsageError } from '../src/cli/usage.ts';
 import { PROPERTIES, Sandbox } from '../test/fixtures/adversarial/fuzz.ts';
 
 const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--property NAME]… [--max-case-ms MS] [--path P]
@@ -32,20 +32,16 @@ function usage(message: string): never {
 
 let values;
 try {
-  ({ values } = parseArgs({
-    options: {
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      property: { type: 'string', multiple: true },
-      'max-case-ms': { type: 'string' },
-      path: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
+  ({ values } = parseFlags(process.argv.slice(2), {
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    property: { type: 'string', multiple: true },
+    'max-case-ms': { type: 'string' },
+    path: { type: 'string' },
   }));
 } catch (error) {
-  usage((error as Error).message);
+  if (!(error instanceof UsageError)) throw error;
+  usage(error.message);
 }
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);

@@ -1,6 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { computeCompliance } from '../src/lib/compliance/engine.ts';
+import { annualCsv, weeklyCsv } from '../src/lib/compliance/report.ts';
 import { CSV_BOM, csvCell, looksLikeFormula, toCsv } from '../src/lib/format/csv.ts';
+import { accountsCsv } from '../src/lib/opendata/csv.ts';
+import { loadRegistry } from '../src/lib/registry.ts';
+import { makeFixture, REPO } from './helpers/fixture.ts';
 
 describe('csvCell', () => {
   const FORMULAS = [
@@ -83,5 +89,40 @@ describe('toCsv', () => {
       ['\'=cmd|"/c calc"!A1', '-5'],
       ['东乡,"发布"', ''],
     ]);
+  });
+});
+
+describe('every CSV the project writes', () => {
+  const FIXTURE = path.join(REPO, 'test', 'fixtures', 'compliance', 'data');
+  const AS_OF = '2026-03-12';
+  const HOSTILE = ['=HYPERLINK("http://example.invalid","点此")', '＝1+1', '@SUM(A1)', ' +1', '-东乡教育', '\u3000＠x'];
+
+  /** Every cell of every CSV, for a registry whose account names and operators are hostile. */
+  function cells(name: string): string[] {
+    const data = makeFixture(
+      {
+        'units/jiaoyuju/accounts/douyin.yaml': (t) => t.replace(/^name: .*$/m, `name: ${JSON.stringify(name)}`),
+        'units/jiaoyuju/accounts/weibo.yaml': (t) => t.replace(/^purpose: .*$/m, `purpose: ${JSON.stringify(name)}`),
+      },
+      FIXTURE,
+    );
+    const { registry, problems } = loadRegistry(data, { asOf: AS_OF });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const texts = [
+      accountsCsv(registry!, (p) => `https://registry.example${p}`),
+      weeklyCsv(computeCompliance(registry!)),
+      annualCsv(registry!, 2026),
+    ];
+    return texts.flatMap((text) => {
+      expect(text.startsWith(CSV_BOM)).toBe(true);
+      return (parse(text.slice(1)) as string[][]).flat();
+    });
+  }
+
+  it.each(HOSTILE)('never leaves a cell a spreadsheet would run: %j', (name) => {
+    const all = cells(name);
+    expect(all.some((c) => c.includes(name.trim()))).toBe(true);
+    // Our own `="…"` for long digit strings and numbers we computed are the only cells left as they are.
+    expect(all.filter((c) => looksLikeFormula(c) && !/^="\d+"$/.test(c) && !/^-\d+(\.\d+)?$/.test(c))).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ describe('npm run generate', () => {
   it('exits 2 with the usage on bad arguments', () => {
     const { code, out } = run(['--accounts', 'many', '--seed', 'x', '--out', path.join(temp(), 'o')]);
     expect(code).toBe(2);
-    expect(out).toContain('--accounts must be a whole number');
-    expect(out).toContain('usage: npm run generate');
+    expect(out).toContain('--accounts 须为正整数，而不是 many');
+    expect(out).toContain('用法：npm run generate');
   });
 });

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { runNew, type NewIo } from '../src/cli/new.ts';
 import { findSchemaDir, formatDataText } from '../src/lib/format/canonical.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
-import { AS_OF, makeFixture } from './helpers/fixture.ts';
+import { unitChoices } from '../src/cli/new/common.ts';
+import { rankChoices } from '../src/cli/new/search-prompt.ts';
+import { AS_OF, makeFixture, REPO } from './helpers/fixture.ts';
 
 interface Run {
   code: number;
@@ -591,5 +593,89 @@ describe('account (interactive, through the prompts)', () => {
     const { code } = await interactive(dir, ['account'], [['开设账号的单位', '\x03']]);
     expect(code).toBe(130);
     expect(existsSync(path.join(dir, 'units/jiaoyuju/accounts/kuaishou.yaml'))).toBe(false);
+  });
+});
+
+describe('prompts a clerk cannot misuse', () => {
+  const SAMPLE = path.join(REPO, 'data');
+  const plain = (screen: string) => screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  const ENGLISH = /Search:|match(es)?\b|to select|to navigate|Enter:|Type:|No matches|Yes\b|No\b/;
+  const SPINNER = /[◒◐◓◑]/;
+
+  it('ranks the exact short name and the unit itself before its sub-units', () => {
+    const registry = loadRegistry(SAMPLE, { asOf: AS_OF }).registry!;
+    const env = { registry } as Parameters<typeof unitChoices>[0];
+    const choices = unitChoices(env);
+    expect(
+      rankChoices(choices, '锁南镇')
+        .slice(0, 3)
+        .map((c) => c.value),
+    ).toEqual(['suonan-zhen', 'bashuchi-cun', 'chengnan-shequ']);
+    expect(rankChoices(choices, '巴苏池村')[0]!.value).toBe('bashuchi-cun');
+    expect(rankChoices(choices, 'SUONAN-ZHEN')[0]!.value).toBe('suonan-zhen');
+    expect(rankChoices(choices, '教育局')[0]!.value).toBe('jiaoyuju');
+    expect(rankChoices(choices, '不存在的单位')).toEqual([]);
+    expect(rankChoices(choices, '  ')).toHaveLength(choices.length);
+  });
+
+  it('typing 锁南镇 and Enter selects the town, in Chinese chrome', async () => {
+    const dir = makeFixture({}, SAMPLE);
+    const { code, screen } = await interactive(
+      dir,
+      ['account'],
+      [
+        ['开设账号的单位', '锁南镇'],
+        ['3 项符合', '\r'],
+        ['平台', '\x03'],
+      ],
+    );
+    expect(code).toBe(130);
+    const text = plain(screen);
+    expect(text).toMatch(/◇ {2}开设账号的单位.*\n│ {2}东乡族自治县锁南镇人民政府\n/);
+    expect(text).toContain('搜索：锁南镇█（3 项符合）');
+    expect(text).toContain('输入文字筛选 · ↑↓ 选择 · 回车确认');
+    expect(text).not.toMatch(ENGLISH);
+    expect(text).not.toMatch(SPINNER);
+  });
+
+  it('date questions start empty with the example greyed: Enter files nothing', async () => {
+    const dir = makeFixture();
+    const { code, screen } = await interactive(
+      dir,
+      ['account'],
+      [
+        ['开设账号的单位', '教育局'],
+        ['东乡族自治县教育局', '\r'],
+        ['平台', `${'\x1b[B'.repeat(5)}\r`],
+        ['账号文件名', '\r'],
+        ['账号名称', '东乡教育快手\r'],
+        ['快手号', 'dxjy_ks\r'],
+        ['账号主页链接', 'https://www.kuaishou.com/profile/3xdxjyks2026\r'],
+        ['其他标识', '\r'],
+        ['认证主体', '\r'],
+        ['功能定位', '发布教育资讯短视频\r'],
+        ['运维方式', '\r'],
+        ['开设日期', '\r'],
+        ['不能为空', '2026-11-20\r'],
+        ['备案日期', '\r'],
+        ['不能为空', '\x03'],
+      ],
+    );
+    expect(code).toBe(130);
+    const text = plain(screen);
+    expect(text).toContain(`例如 ${AS_OF}`);
+    expect(text).not.toMatch(new RegExp(`(开设|备案)日期（YYYY-MM-DD）\\n│  ${AS_OF}`));
+    expect(text).not.toMatch(ENGLISH);
+    expect(text).not.toMatch(SPINNER);
+  });
+
+  it('scripts still get today as the default filing date', async () => {
+    const dir = makeFixture();
+    const result = await scripted(
+      dir,
+      ACCOUNT.filter((_, i, all) => all[i] !== '--filed' && all[i - 1] !== '--filed'),
+    );
+    expect(result.code).toBe(0);
+    expect(read(dir, 'units/jiaoyuju/accounts/kuaishou.yaml')).toContain(`filed: ${AS_OF}`);
   });
 });

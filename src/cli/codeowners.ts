@@ -12,12 +12,11 @@
  *
  * Exit 0: written or up to date. Exit 1: `--check` found it out of date. Exit 2: usage or data problem.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { todayInChina } from '../lib/dates.ts';
 import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
-import { parseFlags, readOptions, resolveDataDir } from './usage.ts';
+import { parseFlags, readOptions, resolveDataDir, writeGenerated } from './usage.ts';
 import type { Io } from './validate.ts';
 
 export const USAGE = `用法：npm run codeowners -- [选项]
@@ -132,23 +131,13 @@ export function runCodeowners(argv: string[], io: Io): number {
     return 2;
   }
   const display = path.relative(io.cwd, out).split(path.sep).join('/') || out;
-  const current = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
-  if (values.check) {
-    if (current === text) {
-      io.stdout(`✔ ${display} 与各单位的 maintainers 一致。\n`);
-      return 0;
-    }
-    io.stderr(
-      `✖ ${display} ${current === undefined ? '不存在' : '已过期（与 unit.yaml 的 maintainers 不一致）'}：运行 npm run codeowners 后提交 ${display}。\n`,
-    );
-    return 1;
-  }
-  if (current === text) {
-    io.stdout(`✔ ${display} 已是最新。\n`);
-    return 0;
-  }
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, text);
-  io.stdout(`已写入 ${display}（${result.registry.units.length} 个单位）。\n`);
-  return 0;
+  return writeGenerated(
+    [{ path: out, display, text }],
+    {
+      check: values.check ?? false,
+      fix: 'npm run codeowners',
+      what: `${display}（由各单位 unit.yaml 的 maintainers 生成）`,
+    },
+    io,
+  );
 }

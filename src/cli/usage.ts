@@ -129,7 +129,7 @@ export function writeGenerated(
   const stale = files.filter((f) => (existsSync(f.path) ? readFileSync(f.path, 'utf8') : undefined) !== f.text);
   if (options.check) {
     if (stale.length === 0) {
-      io.stdout(`✔ ${options.what}是最新的（${files.length} 个文件）。\n`);
+      io.stdout(`✔ ${options.what}是最新的${files.length > 1 ? `（${files.length} 个文件）` : ''}。\n`);
       return 0;
     }
     const names = stale.map((f) => `${f.display}${existsSync(f.path) ? '' : '（不存在）'}`);

@@ -89,6 +89,7 @@ export const accountCommand: Command = {
         when: (a) => needsWaiver(env, a),
         message: '批准日期（YYYY-MM-DD）',
         help: '同一平台第二个账号：批准日期',
+        placeholder: () => `例如 ${env.asOf}`,
         check: (v) => dateError('approved_on', '批准日期', String(v), env.asOf),
       },
       {
@@ -231,7 +232,7 @@ export const accountCommand: Command = {
         flag: 'date',
         type: 'text',
         message: '开设日期（YYYY-MM-DD）',
-        suggest: () => env.asOf,
+        placeholder: () => `例如 ${env.asOf}`,
         check: (v) => dateError('date', '开设日期', String(v), env.asOf),
       },
       filedQuestion(env, '开设日期'),

@@ -68,9 +68,21 @@ export function list(a: Answers, key: string): string[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** Unit choices, by full name. */
+/** Unit choices, by full name; found also by short name and aliases, a unit before its sub-units. */
 export function unitChoices(env: CommandEnv): Choice[] {
-  return env.registry.units.map((u) => ({ value: u.id, label: u.name, hint: u.id }));
+  const depth = (id: string, seen = new Set<string>()): number => {
+    const parent = env.registry.unitById.get(id)?.parent;
+    if (!parent || seen.has(id)) return 0;
+    seen.add(id);
+    return 1 + depth(parent, seen);
+  };
+  return env.registry.units.map((u) => ({
+    value: u.id,
+    label: u.name,
+    hint: u.short_name ? `${u.short_name}，${u.id}` : u.id,
+    search: [...(u.short_name ? [u.short_name] : []), ...u.aliases],
+    depth: depth(u.id),
+  }));
 }
 
 /** Whether a path inside the data directory exists. */
@@ -113,14 +125,17 @@ export function rootMap(doc: Document): YAMLMap {
   return doc.contents;
 }
 
-/** The question for an event's filing date: today by default, not before the event's date (`dateTitle` names that date). */
+/** The question for an event's filing date: today by default for scripts (a prompt starts empty), not before the event's date (`dateTitle` names that date). */
 export function filedQuestion(env: CommandEnv, dateTitle: string): Question {
   return {
     key: 'filed',
     flag: 'filed',
     type: 'text',
-    message: '备案日期（YYYY-MM-DD，默认今天）',
+    message: '备案日期（YYYY-MM-DD）',
+    help: '备案日期 YYYY-MM-DD（默认今天）',
     initial: () => env.asOf,
+    prefill: false,
+    placeholder: () => `例如 ${env.asOf}`,
     check: (v, a) =>
       dateError('filed', '备案日期', String(v), env.asOf, text(a, 'date') ? { date: text(a, 'date')!, what: dateTitle } : undefined),
   };

@@ -100,7 +100,7 @@ export const eventCommand: Command = {
         type: 'text',
         message: (a) => `${EVENT_TYPES[(a.type as EventType) ?? 'changed']}日期（YYYY-MM-DD）`,
         help: '事项发生日期',
-        suggest: () => env.asOf,
+        placeholder: () => `例如 ${env.asOf}`,
         check: (v, a) =>
           dateError('date', '发生日期', String(v), env.asOf, lastDate(a) ? { date: lastDate(a)!, what: '上一项备案事项' } : undefined),
       },

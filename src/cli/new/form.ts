@@ -14,6 +14,10 @@ export interface Choice {
   value: string;
   label: string;
   hint?: string;
+  /** Other texts a search or a typed answer may name it by (a unit's short name and aliases). */
+  search?: readonly string[];
+  /** Nesting depth (a unit's number of parents): among equal matches the shallower comes first. */
+  depth?: number;
 }
 
 /** One question of a form. */
@@ -33,8 +37,13 @@ export interface Question {
   choices?: (a: Answers) => Choice[];
   /** Default answer (as typed): used without asking when scripted, offered when prompting. */
   initial?: (a: Answers) => string | undefined;
-  /** Answer offered when prompting only (scripts must give the flag), e.g. today for a date. */
+  /** Answer offered when prompting only (scripts must give the flag). */
   suggest?: (a: Answers) => string | undefined;
+  /**
+   * false: the prompt starts empty even when `initial` gives scripts a default (dates: a clerk
+   * pressing Enter must not file "today" unread; the example shows greyed instead).
+   */
+  prefill?: boolean;
   /** Flag help for `--help` (defaults to the message). */
   help?: string;
   /** Example shown greyed out in an empty prompt. */
@@ -70,7 +79,10 @@ export function interpret(q: Question, raw: string | boolean, a: Answers): { val
     if (q.multiple && (value as string[]).length === 0 && !q.optional) return { error: '至少填写一项' };
     if ((q.type === 'select' || q.type === 'autocomplete') && typeof value === 'string') {
       const choices = q.choices?.(a) ?? [];
-      const found = choices.find((c) => c.value === value) ?? choices.find((c) => c.label === value);
+      const found =
+        choices.find((c) => c.value === value) ??
+        choices.find((c) => c.label === value) ??
+        choices.find((c) => c.search?.includes(value as string));
       if (!found) {
         const list = choices.length <= 12 ? `：${choices.map((c) => `${c.value}（${c.label}）`).join('、')}` : '';
         return { error: `「${value}」不是可选项${list}` };

@@ -126,7 +126,10 @@ export const impostorCommand: Command = {
         flag: 'found',
         type: 'text',
         message: '发现日期（YYYY-MM-DD）',
+        help: '发现日期 YYYY-MM-DD（默认今天）',
         initial: () => env.asOf,
+        prefill: false,
+        placeholder: () => `例如 ${env.asOf}`,
         check: date('found', '发现日期'),
       },
       {

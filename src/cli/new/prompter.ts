@@ -5,6 +5,7 @@
 import type { Readable, Writable } from 'node:stream';
 import * as p from '@clack/prompts';
 import { interpret, messageOf, type Answers, type Question, type Value } from './form.ts';
+import { search } from './search-prompt.ts';
 
 /** Thrown when the clerk cancels (Ctrl+C / Esc). */
 export class CancelledError extends Error {}
@@ -33,7 +34,7 @@ export function clackPrompter(input: Readable, output: Writable): Prompter {
       const note = q.note?.(a);
       if (note) p.log.message(note, io);
       const message = messageOf(q, a);
-      const initial = q.initial?.(a) ?? q.suggest?.(a);
+      const initial = q.prefill === false ? undefined : (q.initial?.(a) ?? q.suggest?.(a));
       const check = (raw: string | boolean) => interpret(q, raw, a);
       if (q.type === 'confirm') {
         for (;;) {
@@ -56,18 +57,27 @@ export function clackPrompter(input: Readable, output: Writable): Prompter {
         for (;;) {
           const chosen =
             q.type === 'select'
-              ? unwrap(await p.select({ message, options, initialValue: initial, maxItems: 12, ...io }))
-              : unwrap(
-                  await p.autocomplete({
-                    message,
+              ? unwrap(
+                  await p.select({
+                    message: `${message}（↑↓ 选择，回车确认）`,
                     options,
                     initialValue: initial,
+                    maxItems: 12,
+                    showInstructions: false,
+                    ...io,
+                  }),
+                )
+              : unwrap(
+                  await search({
+                    message,
+                    choices: q.choices?.(a) ?? [],
+                    initialValue: initial,
                     maxItems: 8,
-                    placeholder: q.placeholder?.(a) ?? '输入文字筛选',
+                    placeholder: q.placeholder?.(a) ?? '输入名称、简称或编号',
                     ...io,
                   }),
                 );
-          const { value, error } = check(chosen);
+          const { value, error } = check(chosen ?? '');
           if (!error) return value!;
           p.log.error(error, io);
         }

@@ -1,9 +1,8 @@
 /**
  * How the canonical format writes one scalar (DESIGN §2 data files):
  *
- * - plain when YAML 1.2 (core schema) reads the plain text back as the same string: the text is
- *   visible, one line, trimmed, starts with no indicator, has no backslash and no `[ ]` (which
- *   read like a list), and — inside `[…]` and `{…}` — no `, { }` either;
+ * - plain when YAML 1.2 (core schema) reads the plain text back as the same string (the one
+ *   predicate of src/lib/load/plain-scalar.ts, shared with the reader and the generator);
  * - otherwise single-quoted when it looks like a pattern (`\ [ ] { } | *`: regular expressions,
  *   wildcard hosts), so that it reads exactly as written, and double-quoted in every other case,
  *   with invisible and control characters escaped (`\u200B`) so that a reviewer sees them;
@@ -11,48 +10,18 @@
  *
  * All-digit strings (微博 UID, 行政区划代码) are therefore always quoted, dates are plain.
  */
-import { Document, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { isPlainScalar } from '../load/plain-scalar.ts';
 import { INVISIBLE_CLASS } from '../schema/common.ts';
 
-/** Tags of the YAML 1.2 core schema other than `str`, with the plain forms they claim. */
-const NON_STRING_TAGS = (() => {
-  const schema = new Document(null, { version: '1.2', schema: 'core' }).schema;
-  return schema.tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test instanceof RegExp) as {
-    test: RegExp;
-  }[];
-})();
-
-/** `YYYY-MM-DD`: a string in YAML 1.2, written plain. */
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Characters that must be escaped in a double-quoted scalar to stay visible and valid. */
-const ESCAPE = new RegExp(`[${INVISIBLE_CLASS}\\uFFFE\\uFFFF]|[\\uD800-\\uDFFF]`, 'u');
 const ESCAPE_CHAR = new RegExp(`^(?:[${INVISIBLE_CLASS}\\uFFFE\\uFFFF]|[\\uD800-\\uDFFF])$`, 'u');
 
-/** First characters a plain scalar cannot start with (YAML indicators). */
-const INDICATOR_FIRST = /^[-?:,[\]{}#&*!|>'"%@`]/;
-/** Never in a plain scalar: brackets read like a list, a backslash like an escape. */
-const NEVER_PLAIN = /[[\]\\]/;
-/** Flow indicators: not in a plain scalar inside `[…]` or `{…}`. */
-const FLOW_INDICATOR = /[,{}]/;
 /** Text that looks like a pattern: single-quoted (written as is) when it needs quotes. */
 const PATTERN_LIKE = /[\\[\]{}|*]/;
 
-/** Whether YAML 1.2 core schema reads this plain text as something other than a string. */
-function resolvesToNonString(text: string): boolean {
-  if (DATE.test(text)) return false;
-  if (!/^[-+.0-9~nNtTfF]/.test(text)) return false;
-  return NON_STRING_TAGS.some((t) => t.test.test(text));
-}
-
-/** Whether a string can be written as a plain scalar (in flow context: inside `[…]` or `{…}`). */
-export function canBePlain(text: string, flow: boolean): boolean {
-  if (text === '' || text !== text.trim()) return false;
-  if (ESCAPE.test(text) || /[^\S ]/u.test(text) || NEVER_PLAIN.test(text)) return false;
-  if (INDICATOR_FIRST.test(text) || (flow && FLOW_INDICATOR.test(text))) return false;
-  if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return false;
-  return !resolvesToNonString(text);
-}
+/** Whether a string can be written as a plain scalar (src/lib/load/plain-scalar.ts). */
+export const canBePlain = isPlainScalar;
 
 /** Whether a character needs an escape sequence in a double-quoted scalar. */
 function needsEscape(ch: string): boolean {

@@ -2,31 +2,19 @@
  * A small, fast YAML writer for the generator's output: block mappings for the top level and
  * compact one-line flow mappings for list items (events, inspection checks), the way people
  * write these files. Scalars are written plain when YAML 1.2 reads them back as the same string
- * and double-quoted (JSON escaping, valid YAML) otherwise.
+ * (the shared predicate of src/lib/load/plain-scalar.ts) and double-quoted (JSON escaping, valid
+ * YAML) otherwise.
  */
+import { isPlainScalar } from '../load/plain-scalar.ts';
 
 /** A value the writer can emit. */
 export type YamlValue = string | number | boolean | null | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
 
-/** Plain scalars that a YAML 1.2 core schema would read as something other than a string. */
-const RESERVED = /^(?:null|Null|NULL|~|true|True|TRUE|false|False|FALSE|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN)$/;
-/** Looks like a number in the core schema (decimal, octal, hex, float, exponent). */
-const NUMERIC = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
-/** A date `YYYY-MM-DD`: a string in YAML 1.2, written plain like people write it. */
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/**
- * Text safe as a plain scalar in block and flow context: no indicator first, no flow
- * characters, quotes or `#`, a colon only inside a word (`https://`), single inner spaces only.
- */
-const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^\s,[\]{}#:'"]|:(?=[^\s,[\]{}])| (?=[^\s,[\]{}#:'"]))*$/u;
-
-/** One scalar, plain when that reads back as the same string. */
+/** One scalar, plain when that reads back as the same string in flow context too (src/lib/load/plain-scalar.ts). */
 export function scalar(value: string | number | boolean | null): string {
   if (value === null) return 'null';
   if (typeof value !== 'string') return String(value);
-  if (DATE.test(value)) return value;
-  if (value === '' || RESERVED.test(value) || NUMERIC.test(value) || !PLAIN.test(value)) return JSON.stringify(value);
-  return value;
+  return isPlainScalar(value, true) ? value : JSON.stringify(value);
 }
 
 /** A value on one line: scalars, `[a, b]` lists and `{ k: v }` mappings (undefined fields left out). */

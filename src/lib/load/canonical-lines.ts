@@ -9,10 +9,9 @@
  *     all `- { … }` items (a list of flow mappings) or all `key: VALUE` (a mapping);
  *   - VALUE: `null`; a plain text; a `"…"` or `'…'` text without escapes; `[a, b]`; `{ k: v, … }`.
  *
- * A plain text is read only when YAML 1.2 (core schema) reads it as exactly itself: it does
- * not start with an indicator, holds no `: `, `#`, tab, control or separator character, does not
- * end with a space or `:`, and is not a number, boolean or null in any spelling. Inside `[…]` and
- * `{…}` it also holds no `,[]{}`.
+ * A plain text is read only when YAML 1.2 (core schema) reads it as exactly itself (the shared
+ * predicate of ./plain-scalar.ts) and holds none of `#[]{}"'\`` or a control character, which the
+ * line and flow splitting here leave to the `yaml` package.
  *
  * Anything else — another indentation, a trailing comment, a multi-line value, an escape, a
  * duplicate key, a number, CRLF, a BOM — returns null, and the file is read by the `yaml`
@@ -21,32 +20,22 @@
  * value with the `yaml` package's on every sample, fixture and generated file and on random
  * files built from tricky pieces.
  */
+import { isPlainScalar } from './plain-scalar.ts';
 import { PositionIndex, type PositionNode } from './positions.ts';
 import type { ParsedYaml } from './yaml.ts';
 
 const KEY_RE = /^[a-z_]+$/;
 /** A key this reader takes (`__proto__` goes to the `yaml` package, which keeps it as data). */
 const isKey = (key: string) => KEY_RE.test(key) && key !== '__proto__';
-/** Characters a plain text may not contain anywhere here (YAML indicators and invisible line breaks aside, tab and controls). */
-const FORBIDDEN = /[\x00-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF#[\]{}"'`\\]/;
-/** Characters YAML does not allow at the start of a plain scalar (plus space and `-`, `?`, `:` to be safe). */
-const BAD_START = /^[-?:,[\]{}#&*!|>'"%@` ]/;
-/** Plain scalars the core schema reads as null, a boolean or a number. */
-const NOT_A_STRING =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+/**
+ * Characters this reader's own line and flow splitting does not handle in a plain text (comments,
+ * brackets, quotes, backslashes, controls): such a text goes to the `yaml` package.
+ */
+const NOT_HERE = /[\x00-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF#[\]{}"'`\\]/;
 
-/** Whether YAML reads `text`, written plain in block (or flow) context, as exactly this string. */
+/** Whether YAML reads `text`, written plain in block (or flow) context, as exactly this string, and this reader can split it. */
 function isPlainString(text: string, flow: boolean): boolean {
-  return (
-    text.length > 0 &&
-    !BAD_START.test(text) &&
-    !FORBIDDEN.test(text) &&
-    !text.includes(': ') &&
-    !text.endsWith(' ') &&
-    !text.endsWith(':') &&
-    !(flow && text.includes(',')) &&
-    !NOT_A_STRING.test(text)
-  );
+  return !NOT_HERE.test(text) && isPlainScalar(text, flow);
 }
 
 /** A quoted text without escapes, or undefined. */
