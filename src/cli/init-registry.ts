@@ -139,9 +139,9 @@ export function runInitRegistry(argv: string[], io: Io): number {
   const { data } = options;
   const display = path.relative(io.cwd, data).split(path.sep).join('/') || '.';
   const sitePath = path.join(data, 'site.yaml');
-  let current: Record<string, unknown> = {};
+  let current: Record<string, unknown>;
   try {
-    current = (existsSync(sitePath) ? parse(readFileSync(sitePath, 'utf8')) : {}) as Record<string, unknown>;
+    current = ((existsSync(sitePath) ? parse(readFileSync(sitePath, 'utf8')) : null) ?? {}) as Record<string, unknown>;
   } catch {
     current = {};
   }
