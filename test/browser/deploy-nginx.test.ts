@@ -54,6 +54,7 @@ beforeAll(async () => {
   // data (written by the build when a key is configured), a WebAssembly file, and a stray .git.
   mkdirSync(path.join(site, '.well-known'), { recursive: true });
   writeFileSync(path.join(site, '.well-known', 'allowed_signers'), 'registry@example namespaces="file" ssh-ed25519 AAAAexample\n');
+  writeFileSync(path.join(site, 'data', 'allowed_signers'), 'registry@example namespaces="file" ssh-ed25519 AAAAexample\n');
   writeFileSync(path.join(site, 'data', 'accounts.json.sig'), '-----BEGIN SSH SIGNATURE-----\nexample\n-----END SSH SIGNATURE-----\n');
   writeFileSync(path.join(site, 'module.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   mkdirSync(path.join(site, '.git'), { recursive: true });
@@ -142,6 +143,7 @@ describe('nginx with deploy/nginx/', () => {
       ['/data/accounts.json', 'application/json; charset=utf-8', short],
       ['/data/accounts.json.sig', 'text/plain; charset=utf-8', short],
       ['/.well-known/allowed_signers', 'text/plain; charset=utf-8', short],
+      ['/data/allowed_signers', 'text/plain; charset=utf-8', short],
       ['/module.wasm', 'application/wasm', short],
       ['/favicon.svg', 'image/svg+xml; charset=utf-8', short],
     ];
