@@ -71,12 +71,15 @@ describe('init:registry', () => {
 
     expect(tree(data)).toEqual([
       ...calendar.map((f) => `calendar/${f}`),
+      'filing-numbers.yaml',
       'platforms.yaml',
       'policy.yaml',
       'site.yaml',
       'units/xianzhengfuban/unit.yaml',
     ]);
     expect(readFileSync(path.join(data, 'platforms.yaml'), 'utf8')).toBe(platforms);
+    // The sample's filing numbers go with the sample accounts: the new ledger starts empty.
+    expect(parse(readFileSync(path.join(data, 'filing-numbers.yaml'), 'utf8'))).toEqual({ numbers: [] });
     const site = parse(readFileSync(path.join(data, 'site.yaml'), 'utf8')) as Record<string, unknown>;
     expect(site).toMatchObject({
       title: '东乡族自治县政务新媒体名录',

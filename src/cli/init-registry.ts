@@ -13,7 +13,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { todayInChina } from '../lib/dates.ts';
 import { findSchemaDir, formatDataText } from '../lib/format/canonical.ts';
@@ -22,7 +21,7 @@ import { SLUG_RE } from '../lib/schema/common.ts';
 import type { FileKind } from '../lib/schema/index.ts';
 import { SiteSchema } from '../lib/schema/site.ts';
 import { runCodeowners } from './codeowners.ts';
-import { checkDataDir, readOptions, UsageError } from './usage.ts';
+import { parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 import type { Io } from './validate.ts';
 
 export const USAGE = `用法：npm run init:registry -- --region-code 代码 --name 地区名称 [选项] --yes
@@ -60,30 +59,19 @@ interface Options {
 const URL_SHAPE = SiteSchema.shape.url;
 
 function parseOptions(argv: string[], cwd: string): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        'region-code': { type: 'string' },
-        name: { type: 'string' },
-        url: { type: 'string' },
-        title: { type: 'string' },
-        'office-name': { type: 'string' },
-        'office-id': { type: 'string' },
-        org: { type: 'string' },
-        phone: { type: 'string' },
-        email: { type: 'string' },
-        yes: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseFlags(argv, {
+    data: { type: 'string' },
+    'region-code': { type: 'string' },
+    name: { type: 'string' },
+    url: { type: 'string' },
+    title: { type: 'string' },
+    'office-name': { type: 'string' },
+    'office-id': { type: 'string' },
+    org: { type: 'string' },
+    phone: { type: 'string' },
+    email: { type: 'string' },
+    yes: { type: 'boolean' },
+  });
   if (values.help) return 'help';
   const code = values['region-code'];
   if (!code) throw new UsageError('缺少 --region-code（6 位行政区划代码，例如 622926）');
@@ -96,8 +84,7 @@ function parseOptions(argv: string[], cwd: string): Options | 'help' {
   if (!SLUG_RE.test(officeId)) throw new UsageError(`--office-id 只能用小写英文字母和数字，单词之间用减号连接，而不是 ${officeId}`);
   if (values.org !== undefined && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(values.org))
     throw new UsageError(`--org 须为 GitHub 组织名（字母、数字和减号），而不是 ${values.org}`);
-  const data = path.resolve(cwd, values.data ?? 'data');
-  checkDataDir(data);
+  const data = resolveDataDir(cwd, values.data);
   return {
     data,
     code,
@@ -158,6 +145,7 @@ export function runInitRegistry(argv: string[], io: Io): number {
     `删除 ${display}/units/ 中的 ${count('units', /\/unit\.yaml$/)} 个单位和 ${count('units', /\/accounts\//)} 个账号`,
     `删除 ${display}/inspections/ 中的 ${count('inspections', /\.yaml$/)} 份巡查记录`,
     `删除 ${display}/impostors/ 中的 ${count('impostors', /\.yaml$/)} 个仿冒账号`,
+    `清空 ${display}/filing-numbers.yaml（示例账号的备案编号）`,
     `改写 ${display}/site.yaml：${options.title}，${options.name}（${options.code}），${url}，sample: false`,
     `新建 ${display}/${unitFile}：${options.officeName}${options.org ? `，维护人 @${options.org}/${options.officeId}` : ''}`,
     ...(options.org ? ['重新生成 .github/CODEOWNERS'] : []),
@@ -183,6 +171,13 @@ export function runInitRegistry(argv: string[], io: Io): number {
     data_license: typeof current.data_license === 'string' ? current.data_license : 'CC-BY-4.0',
     sample: false,
   };
+  writeData(
+    data,
+    'filing-numbers.yaml',
+    'filing-numbers',
+    { numbers: [] },
+    '备案编号登记簿：已编定的全部备案编号及其所属账号，由 npm run number 维护，只增不删',
+  );
   writeData(data, 'site.yaml', 'site', site, `${options.title}：名录网站的标题、地区、主管单位和公开地址`);
   const contact: Record<string, unknown> = {};
   if (options.phone) contact.phone = options.phone;

@@ -10,13 +10,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Document, isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 import { nextAssignments, type Assignment } from '../lib/filing-number.ts';
 import { findSchemaDir, formatDocument, normalizeNewlines, PARSE_OPTIONS, schemaRefAt } from '../lib/format/canonical.ts';
 import { readDataset } from '../lib/load/dataset.ts';
 import type { Io } from './validate.ts';
-import { checkDataDir, readOptions, UsageError } from './usage.ts';
+import { parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 
 export const USAGE = `用法：npm run number -- [选项]
 
@@ -38,26 +37,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[], io: Io): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        data: { type: 'string' },
-        account: { type: 'string', multiple: true },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
+  const { values } = parseFlags(argv, {
+    data: { type: 'string' },
+    account: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+  });
   if (values.help) return 'help';
-  const data = path.resolve(io.cwd, values.data ?? 'data');
-  checkDataDir(data);
+  const data = resolveDataDir(io.cwd, values.data);
   return { data, accounts: values.account ?? [], dryRun: values['dry-run'] ?? false };
 }
 
