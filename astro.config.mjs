@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
  * deployed; `REGISTRY_DATA` and `REGISTRY_AS_OF` choose the data and "today" (src/site/registry.ts).
  */
 export default defineConfig({
-  site: process.env.SITE ?? 'http://localhost:4321',
+  site: process.env.SITE || undefined,
   base: process.env.BASE ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -15,7 +15,11 @@ import { buildSite } from '../src/site/build.ts';
 import { REPO } from './helpers/fixture.ts';
 
 const AS_OF = '2026-11-28';
-const SITE = 'https://registry.example';
+/** Neither build sets an address: both take the sample's `url` from data/site.yaml. */
+const SITE = '';
+/** Loopback, private, link-local and unspecified addresses, as they would appear in a published URL or text. */
+const PRIVATE_ADDRESS =
+  /\b(?:localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|0\.0\.0\.0)\b|\[::1?\]|\/\/::1\b/i;
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
@@ -41,7 +45,7 @@ describe('two builds of the sample registry at the same date', () => {
     const first = path.join(temp('a'), 'site');
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-01T23:30:00Z') });
     try {
-      await buildSite({ dataDir: path.join(REPO, 'data'), asOf: AS_OF, outDir: first, base: '/', site: SITE });
+      await buildSite({ dataDir: path.join(REPO, 'data'), asOf: AS_OF, outDir: first, base: '/', site: SITE || undefined });
     } finally {
       vi.useRealTimers();
     }
@@ -67,5 +71,14 @@ describe('two builds of the sample registry at the same date', () => {
     // The index of the search and the verify shards are part of the output, not left out of the comparison.
     expect([...a.keys()].some((f) => f.startsWith('pagefind/'))).toBe(true);
     expect([...a.keys()].some((f) => /^verify\/[0-9a-f]+\//.test(f))).toBe(true);
+
+    // Issue 11.2: every published link is on the sample's public address, and no file holds a loopback or private one.
+    const withPrivate = [...a.keys()].filter((f) => PRIVATE_ADDRESS.test(readFileSync(path.join(first, f)).toString('latin1')));
+    expect(withPrivate).toEqual([]);
+    const published = ['changes.xml', 'data/accounts.json', 'units/jiaoyuju/poster/index.html', 'units/jiaoyuju/wechat/index.html'];
+    for (const f of published) expect(readFileSync(path.join(first, f), 'utf8'), f).toContain('https://xmt.dongxiang.example/');
+    expect(readFileSync(path.join(first, 'units/jiaoyuju/wechat/index.html'), 'utf8')).toContain(
+      '<link rel="canonical" href="https://xmt.dongxiang.example/units/jiaoyuju/wechat/">',
+    );
   }, 600_000);
 });

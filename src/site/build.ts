@@ -18,6 +18,7 @@ import { todayInChina } from '../lib/dates.ts';
 import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { type BulkRoutes, startBulkRoutes, startPosterQr } from './bulk.ts';
+import { siteAddress } from './address.ts';
 import { shareRegistry } from './registry.ts';
 import { searchRecords } from './search-records.ts';
 
@@ -30,7 +31,10 @@ export interface BuildOptions {
   outDir: string;
   /** Deployment sub-path (default `BASE` or `/`). */
   base?: string;
-  /** Deployment origin (default `SITE`). */
+  /**
+   * Public address (default `SITE`, else `url` of data/site.yaml); checked by src/site/address.ts
+   * (https, not a loopback or private host).
+   */
   site?: string;
   /** Astro's log level (default `warn`; `info` lists every page with its render time). */
   logLevel?: 'warn' | 'info';
@@ -141,7 +145,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   process.env.REGISTRY_DATA = dataDir;
   process.env.REGISTRY_AS_OF = asOf;
   process.env.REGISTRY_BASE = base;
-  const site = options.site ?? process.env.SITE ?? 'http://localhost:4321';
+  const site = siteAddress(registry.site.url, options.site ?? process.env.SITE).href;
   shareRegistry({ dataDir, asOf, registry, bulk: true });
   t = performance.now();
   const outDir = path.resolve(options.outDir);

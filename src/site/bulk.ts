@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { complianceOf } from '../components/compliance/site.ts';
 import { verifyIndexOf } from '../components/verify/site-index.ts';
 import type { Registry } from '../lib/model.ts';
+import { absoluteUrls } from './absolute.ts';
 import { matrixSvg } from './qr.ts';
 import { accountDescription, accountPage, accountTitle } from './render/account.ts';
 import { filingForm, formTitle } from './render/form.ts';
@@ -215,6 +216,7 @@ async function writeBulkRoutes(
     write: { pages: 0, ms: 0 },
   };
   const writer = new Writer();
+  const absolute = absoluteUrls(site);
   const render = async (route: keyof BulkRoutes, file: string, make: () => string) => {
     const t = performance.now();
     const text = make();
@@ -232,6 +234,7 @@ async function writeBulkRoutes(
       );
       await render('units/*/* (account)', path.join(dir, 'index.html'), () =>
         shells.account.fill({
+          canonical: absolute(`/units/${account.unit}/${account.slug}/`),
           title: accountTitle(registry, account),
           description: accountDescription(registry, account),
           body: accountPage(registry, compliance, account).value,
@@ -248,6 +251,7 @@ async function writeBulkRoutes(
     for (const unit of registry.units) {
       await render('units/*/poster', path.join(outDir, 'units', unit.id, 'poster', 'index.html'), () =>
         shells.poster.fill({
+          canonical: absolute(`/units/${unit.id}/poster/`),
           title: posterTitle(unit),
           description: posterDescription(unit),
           body: posterBody(registry, unit, site, svg).value,
