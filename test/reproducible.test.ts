@@ -1,9 +1,10 @@
 /**
- * Reproducible builds (issue #7): two builds of the sample registry with the same `--as-of`
- * produce byte-identical output, file for file, although they differ in everything else a build
- * could pick up by accident: one runs in this process with the clock set years ahead, the other
- * in a child process (`npm run build`'s script) in another time zone and locale, from another
- * working directory, into another folder.
+ * Reproducible builds (issue #7) and one pipeline (issue #14): three builds of the sample registry
+ * with the same date produce byte-identical output, file for file, although they differ in
+ * everything else a build could pick up by accident: one runs in this process with the clock set
+ * years ahead, one in a child process (`npm run build`'s script) in another time zone and locale,
+ * from another working directory, into another folder, and one is Astro's own `astro build`
+ * (astro.config.mjs, the data and date from `REGISTRY_DATA` and `REGISTRY_AS_OF`).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -40,7 +41,7 @@ function hashes(dir: string): Map<string, string> {
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-describe('two builds of the sample registry at the same date', () => {
+describe('three builds of the sample registry at the same date', () => {
   it('are byte for byte the same, whatever the clock, time zone, locale and folders', async () => {
     const first = path.join(temp('a'), 'site');
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-01T23:30:00Z') });
@@ -62,12 +63,22 @@ describe('two builds of the sample registry at the same date', () => {
       },
     );
 
+    const third = path.join(temp('c'), 'astro');
+    execFileSync(path.join(REPO, 'node_modules', '.bin', 'astro'), ['build', '--outDir', third], {
+      cwd: REPO,
+      env: { ...process.env, SITE, BASE: '', REGISTRY_DATA: path.join(REPO, 'data'), REGISTRY_AS_OF: AS_OF, TZ: 'America/Los_Angeles' },
+      stdio: 'pipe',
+    });
+
     const a = hashes(first);
     const b = hashes(second);
+    const c = hashes(third);
     expect(a.size).toBeGreaterThan(400);
     expect([...b.keys()]).toEqual([...a.keys()]);
     const differing = [...a].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file);
     expect(differing).toEqual([]);
+    expect([...c.keys()]).toEqual([...a.keys()]);
+    expect([...a].filter(([file, hash]) => c.get(file) !== hash).map(([file]) => file)).toEqual([]);
     // The index of the search and the verify shards are part of the output, not left out of the comparison.
     expect([...a.keys()].some((f) => f.startsWith('pagefind/'))).toBe(true);
     expect([...a.keys()].some((f) => /^verify\/[0-9a-f]+\//.test(f))).toBe(true);

@@ -107,7 +107,8 @@ function summaryLine(stats: Stats, asOf: string, shown: { errors: number; warnin
   return `${shown.errors > 0 ? '✖' : '✔'} ${counts} · ${scope}`;
 }
 
-function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io): string {
+/** The text report of `npm run validate`; the site build stops with the same text (src/integration/index.ts). */
+export function formatText(problems: Problem[], stats: Stats, asOf: string, io: Pick<Io, 'isTTY' | 'env'>): string {
   const color = (format: Parameters<typeof styleText>[0], text: string) =>
     io.isTTY && !io.env.NO_COLOR ? styleText(format, text, { validateStream: false }) : text;
   const lines: string[] = [];

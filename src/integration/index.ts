@@ -1,0 +1,123 @@
+/**
+ * The registry as an Astro integration: what turns the YAML files of a data folder into the
+ * site, under `astro build`, `astro dev` and `npm run build` alike (astro.config.mjs and
+ * src/site/build.ts both use src/integration/config.ts).
+ *
+ * - `astro:config:setup`: loads the data through the one loader (src/lib/registry.ts); a registry
+ *   with errors stops here with the report of `npm run validate`. Sets the public address
+ *   (src/site/address.ts), publishes the model (src/integration/store.mjs) and adds the Vite
+ *   plugin (src/integration/vite.ts) that gives the pages their settings.
+ * - `astro:build:start`: starts what needs only the model, beside Astro's rendering: the poster QR
+ *   codes (a worker thread) and the search records (Pagefind's process).
+ * - `astro:build:done`: writes the bulk routes from the shells Astro rendered (src/site/bulk.ts)
+ *   and the search index (src/site/search-index.ts).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { formatText } from '../cli/validate.ts';
+import { todayInChina } from '../lib/dates.ts';
+import type { Registry } from '../lib/model.ts';
+import { loadRegistry } from '../lib/registry.ts';
+import { siteAddress } from '../site/address.ts';
+import { type BulkRoutes, startPosterQr, writeBulkRoutes } from '../site/bulk.ts';
+import { type PendingIndex, startSearchIndex } from '../site/search-index.ts';
+import type { SiteSettings } from './settings.ts';
+import { publishRegistry } from './registry-store.ts';
+import { registryVitePlugin } from './vite.ts';
+
+export interface RegistryOptions {
+  /** Data folder, relative to the project root (default `data`). */
+  data?: string;
+  /** "Today" of the build (default today in China). */
+  asOf?: string;
+  /** Public address; overrides `url` of data/site.yaml (default: the `SITE` variable). */
+  site?: string;
+  /** Called when a build is complete, with what it did (src/site/build.ts reports it). */
+  onBuilt?: (report: BuildReport) => void;
+}
+
+export interface BuildReport {
+  settings: SiteSettings;
+  registry: Registry;
+  /** Milliseconds: loading and validating; Astro (start to done); bulk routes; search index (both after Astro). */
+  timings: { validate: number; astro: number; bulk: number; search: number };
+  bulkRoutes: BulkRoutes;
+  searchRecords: number;
+}
+
+/** The error a registry with errors stops the build with: the text of `npm run validate`, errors only. */
+export class RegistryErrors extends Error {}
+
+function load(dataDir: string, asOf: string): Registry {
+  const result = loadRegistry(dataDir, { asOf });
+  if (result.ok && result.registry) return result.registry;
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  const report = formatText(errors, result.stats, asOf, { isTTY: false, env: {} });
+  const error = new RegistryErrors(`数据有 ${errors.length} 个错误，不能发布（npm run validate 列出全部问题）：\n\n${report}`);
+  // The report says where each problem is; a stack trace of the loader would only hide it.
+  error.stack = error.message;
+  throw error;
+}
+
+export default function registry(options: RegistryOptions = {}): AstroIntegration {
+  let settings: SiteSettings;
+  let registry: Registry;
+  let validateMs = 0;
+  let started = 0;
+  let pending: { search: PendingIndex; qr: Promise<Map<string, string>> } | undefined;
+  return {
+    name: 'gov-newmedia-registry',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
+        const root = fileURLToPath(config.root);
+        const dataDir = path.resolve(root, options.data || 'data');
+        const asOf = options.asOf || todayInChina();
+        const t = performance.now();
+        registry = load(dataDir, asOf);
+        validateMs = performance.now() - t;
+        const site = siteAddress(registry.site.url, options.site ?? process.env.SITE).href;
+        const base = config.base.replace(/\/?$/, '/');
+        settings = { dataDir, asOf, site, base, bulk: command === 'build' };
+        publishRegistry({ dataDir, asOf, base, registry });
+        const reload = () => {
+          try {
+            registry = load(dataDir, asOf);
+            publishRegistry({ dataDir, asOf, base, registry });
+            return null;
+          } catch (error) {
+            if (error instanceof RegistryErrors) return error.message;
+            throw error;
+          }
+        };
+        updateConfig({ site, vite: { plugins: [registryVitePlugin({ settings, reload })] } });
+      },
+      'astro:build:start': () => {
+        started = performance.now();
+        const qr = startPosterQr(registry, settings.site);
+        qr.catch(() => {});
+        pending = { search: startSearchIndex(registry, settings.base), qr };
+      },
+      'astro:build:done': async ({ dir }) => {
+        const astro = performance.now() - started;
+        const outDir = fileURLToPath(dir);
+        const { search, qr } = pending!;
+        pending = undefined;
+        const t = performance.now();
+        let searchMs = 0;
+        const searchWritten = search.write(outDir).then((count) => ((searchMs = performance.now() - t), count));
+        searchWritten.catch(() => {});
+        const bulkRoutes = await writeBulkRoutes(registry, outDir, settings.site, qr);
+        const bulk = performance.now() - t;
+        const searchRecords = await searchWritten;
+        options.onBuilt?.({
+          settings,
+          registry,
+          timings: { validate: validateMs, astro, bulk, search: searchMs },
+          bulkRoutes,
+          searchRecords,
+        });
+      },
+    },
+  };
+}
