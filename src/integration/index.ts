@@ -21,7 +21,7 @@ import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { siteAddress } from '../site/address.ts';
 import { type BulkRoutes, startPosterQr, writeBulkRoutes } from '../site/bulk.ts';
-import { type PendingIndex, startSearchIndex } from '../site/search-index.ts';
+import { closeSearch, type PendingIndex, startSearchIndex } from '../site/search-index.ts';
 import type { SiteSettings } from './settings.ts';
 import { publishRegistry } from './registry-store.ts';
 import { registryVitePlugin } from './vite.ts';
@@ -107,9 +107,17 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
         let searchMs = 0;
         const searchWritten = search.write(outDir).then((count) => ((searchMs = performance.now() - t), count));
         searchWritten.catch(() => {});
-        const bulkRoutes = await writeBulkRoutes(registry, outDir, settings.site, qr);
-        const bulk = performance.now() - t;
-        const searchRecords = await searchWritten;
+        let bulkRoutes: BulkRoutes;
+        let searchRecords: number;
+        let bulk: number;
+        try {
+          bulkRoutes = await writeBulkRoutes(registry, outDir, settings.site, qr);
+          bulk = performance.now() - t;
+          searchRecords = await searchWritten;
+        } catch (error) {
+          await closeSearch();
+          throw error;
+        }
         options.onBuilt?.({
           settings,
           registry,

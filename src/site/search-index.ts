@@ -72,6 +72,11 @@ export function startSearchIndex(registry: Registry, base: string): PendingIndex
   };
 }
 
+/** Ends Pagefind's process after a failed build (a finished `write` ends it itself). */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close().catch(() => {});
+}
+
 /** Builds the search index of a registry into `<outDir>/pagefind/`; returns the number of records. */
 export async function buildSearchIndex(registry: Registry, outDir: string, base: string): Promise<number> {
   return startSearchIndex(registry, base).write(outDir);
