@@ -70,6 +70,8 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
     name: 'gov-newmedia-registry',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
+        // `astro preview` serves a finished dist/: nothing to load.
+        if (command === 'preview') return;
         const root = fileURLToPath(config.root);
         const dataDir = path.resolve(root, options.data || 'data');
         const asOf = options.asOf || todayInChina();
