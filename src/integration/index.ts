@@ -20,10 +20,10 @@ import { todayInChina } from '../lib/dates.ts';
 import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { siteAddress } from '../site/address.ts';
-import { type BulkRoutes, startPosterQr, writeBulkRoutes } from '../site/bulk.ts';
+import { BulkBuild, type BulkRoutes, startPosterQr } from '../site/bulk.ts';
 import { closeSearch, type PendingIndex, startSearchIndex } from '../site/search-index.ts';
 import type { SiteSettings } from './settings.ts';
-import { publishRegistry } from './registry-store.ts';
+import { listenForShells, publishRegistry } from './registry-store.ts';
 import { registryVitePlugin } from './vite.ts';
 
 export interface RegistryOptions {
@@ -65,11 +65,12 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
   let registry: Registry;
   let validateMs = 0;
   let started = 0;
-  let pending: { search: PendingIndex; qr: Promise<Map<string, string>> } | undefined;
+  let outDir = '';
+  let pending: { search: PendingIndex; bulk: BulkBuild } | undefined;
   return {
     name: 'gov-newmedia-registry',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig }) => {
+      'astro:config:setup': ({ config, command, updateConfig, addMiddleware }) => {
         // `astro preview` serves a finished dist/: nothing to load.
         if (command === 'preview') return;
         const root = fileURLToPath(config.root);
@@ -93,17 +94,24 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
           }
         };
         updateConfig({ site, vite: { plugins: [registryVitePlugin({ settings, reload })] } });
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./shell-middleware.ts', import.meta.url), order: 'pre' });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
         started = performance.now();
         const qr = startPosterQr(registry, settings.site);
         qr.catch(() => {});
-        pending = { search: startSearchIndex(registry, settings.base), qr };
+        const bulk = new BulkBuild(registry, outDir, settings.site, qr);
+        listenForShells((pathname, html) => bulk.offer(pathname, html));
+        pending = { search: startSearchIndex(registry, settings.base), bulk };
       },
       'astro:build:done': async ({ dir }) => {
+        if (fileURLToPath(dir) !== outDir) throw new Error(`构建目录不一致：${fileURLToPath(dir)}`);
         const astro = performance.now() - started;
-        const outDir = fileURLToPath(dir);
-        const { search, qr } = pending!;
+        listenForShells(undefined);
+        const { search, bulk: bulkBuild } = pending!;
         pending = undefined;
         const t = performance.now();
         let searchMs = 0;
@@ -113,7 +121,7 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
         let searchRecords: number;
         let bulk: number;
         try {
-          bulkRoutes = await writeBulkRoutes(registry, outDir, settings.site, qr);
+          bulkRoutes = await bulkBuild.finish();
           bulk = performance.now() - t;
           searchRecords = await searchWritten;
         } catch (error) {

@@ -10,4 +10,4 @@ type Store = typeof import('./store.mjs');
 
 const store = createRequire(import.meta.url)('./store.mjs') as Store;
 
-export const { publishRegistry, publishedRegistry, publishedBase, derived } = store;
+export const { publishRegistry, publishedRegistry, publishedBase, derived, listenForShells, offerShell } = store;

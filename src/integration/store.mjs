@@ -54,3 +54,24 @@ export function derived(name, registry, compute) {
   map.set(registry, value);
   return value;
 }
+
+/** @type {((pathname: string, html: string) => void) | undefined} */
+let pageListener;
+
+/**
+ * Who receives the shell pages of the bulk routes as Astro renders them (src/site/bulk.ts), or
+ * nobody (`undefined`).
+ * @param {((pathname: string, html: string) => void) | undefined} listener
+ */
+export function listenForShells(listener) {
+  pageListener = listener;
+}
+
+/**
+ * A shell page Astro has rendered (src/integration/shell-middleware.ts).
+ * @param {string} pathname
+ * @param {string} html
+ */
+export function offerShell(pathname, html) {
+  pageListener?.(pathname, html);
+}

@@ -41,7 +41,7 @@ export function registryVitePlugin({ settings, reload }: RegistryPluginOptions):
         return [
           `import { createRequire } from 'node:module';`,
           `const store = createRequire(${JSON.stringify(STORE)})(${JSON.stringify(STORE)});`,
-          `export const { publishRegistry, publishedRegistry, publishedBase, derived } = store;`,
+          `export const { publishRegistry, publishedRegistry, publishedBase, derived, listenForShells, offerShell } = store;`,
         ].join('\n');
       }
       // In the browser nothing is published (src/site/url.ts then takes Vite's base).
@@ -51,6 +51,8 @@ export function registryVitePlugin({ settings, reload }: RegistryPluginOptions):
           'export const publishedRegistry = () => undefined;',
           'export const publishRegistry = () => {};',
           'export const derived = (_name, registry, compute) => compute(registry);',
+          'export const listenForShells = () => {};',
+          'export const offerShell = () => {};',
         ].join('\n');
       }
       return null;

@@ -8,11 +8,11 @@
  * styles, with markers for title, description, canonical link and body); each page is its shell
  * filled with the one renderer of the route (src/site/render/), the same the Astro route uses
  * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes on a
- * worker thread when Astro starts (src/site/workers/qr.mjs) and calls `writeBulkRoutes` in
- * `astro:build:done`; the files are written on another worker (src/site/workers/write.mjs) while
- * this thread renders.
+ * worker thread when Astro starts (src/site/workers/qr.mjs) and a `BulkBuild`, which starts as
+ * soon as Astro has rendered the shells; the files are written on another worker
+ * (src/site/workers/write.mjs) while this thread renders.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Registry } from '../lib/model.ts';
@@ -105,18 +105,13 @@ class Writer {
   }
 }
 
-/** The shell page Astro rendered at `<outDir>/<route>/index.html`. */
-function readShell(outDir: string, route: string): Shell {
-  return new Shell(readFileSync(path.join(outDir, route, 'index.html'), 'utf8'));
-}
-
 const SHELL_ROUTES = {
   account: `units/${SHELL_ID}/${SHELL_ID}`,
   form: `units/${SHELL_ID}/${SHELL_ID}/form`,
   poster: `units/${SHELL_ID}/poster`,
 } as const;
 
-/** Lets the event loop run (the search index is written meanwhile). */
+/** Lets the event loop run (Astro renders its other pages meanwhile). */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Files written and milliseconds spent (rendering; `write`: on the writer thread) per bulk route. */
@@ -126,24 +121,45 @@ export type BulkRoutes = Record<
 >;
 
 /**
- * Writes the bulk routes into a finished Astro build at `outDir` (called from the integration's
- * `astro:build:done`, src/integration/index.ts): each page is its route's shell filled in; the
- * shells are removed afterwards.
+ * The bulk routes of a build in progress. Astro hands over each shell page as it renders it
+ * (`offer`, called by src/integration/shell-middleware.ts with the page's path and HTML); once the
+ * three are there the pages are rendered and written while Astro renders its other routes (the
+ * machine this must run on has two cores; Astro keeps one busy). `finish`, called in
+ * `astro:build:done`, waits for the files and removes the shells.
  */
-export async function writeBulkRoutes(
-  registry: Registry,
-  outDir: string,
-  site: string,
-  qr: Promise<Map<string, string>>,
-): Promise<BulkRoutes> {
-  const shells = {
-    account: readShell(outDir, SHELL_ROUTES.account),
-    form: readShell(outDir, SHELL_ROUTES.form),
-    poster: readShell(outDir, SHELL_ROUTES.poster),
-  };
-  const routes = await renderBulkRoutes(registry, outDir, site, qr, shells);
-  rmSync(path.join(outDir, 'units', SHELL_ID), { recursive: true, force: true });
-  return routes;
+export class BulkBuild {
+  private readonly shells = new Map<keyof typeof SHELL_ROUTES, Shell>();
+  private started: Promise<BulkRoutes> | undefined;
+  private readonly registry: Registry;
+  private readonly outDir: string;
+  private readonly site: string;
+  private readonly qr: Promise<Map<string, string>>;
+
+  constructor(registry: Registry, outDir: string, site: string, qr: Promise<Map<string, string>>) {
+    this.registry = registry;
+    this.outDir = outDir;
+    this.site = site;
+    this.qr = qr;
+  }
+
+  /** A page Astro rendered: kept when it is one of the shells (`…/units/_shell/_shell/form/`…). */
+  offer(pathname: string, html: string): void {
+    for (const [key, route] of Object.entries(SHELL_ROUTES) as [keyof typeof SHELL_ROUTES, string][]) {
+      if (pathname.replace(/\/$/, '').endsWith(`/${route}`)) this.shells.set(key, new Shell(html));
+    }
+    if (!this.started && this.shells.size === Object.keys(SHELL_ROUTES).length) {
+      const shells = { account: this.shells.get('account')!, form: this.shells.get('form')!, poster: this.shells.get('poster')! };
+      this.started = renderBulkRoutes(this.registry, this.outDir, this.site, this.qr, shells);
+      this.started.catch(() => {});
+    }
+  }
+
+  async finish(): Promise<BulkRoutes> {
+    if (!this.started) throw new Error('Astro 没有生成批量页面的框架页');
+    const routes = await this.started;
+    rmSync(path.join(this.outDir, 'units', SHELL_ID), { recursive: true, force: true });
+    return routes;
+  }
 }
 
 async function renderBulkRoutes(
