@@ -1,37 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { siteConfig } from './src/integration/config.ts';
 
 /**
- * The public directory. `SITE` (absolute origin, for canonical links and the Atom feed) and
- * `BASE` (a sub-path such as `/registry/` for a GitHub Pages project site) configure where it is
- * deployed; `REGISTRY_DATA` and `REGISTRY_AS_OF` choose the data and "today" (src/site/registry.ts).
+ * The public directory, built from the data folder by the registry's integration
+ * (src/integration/). `npm run build -- --data DIR --as-of DATE` is the documented command;
+ * `astro build` and `astro dev` read the same choices from `REGISTRY_DATA` and `REGISTRY_AS_OF`.
+ * `SITE` overrides the public address of data/site.yaml; `BASE` sets a sub-path such as
+ * `/registry/` for a GitHub Pages project site.
  */
-export default defineConfig({
-  site: process.env.SITE ?? 'http://localhost:4321',
-  base: process.env.BASE ?? '/',
-  trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  devToolbar: { enabled: false },
-  // Citizens verify accounts inside old in-app WebViews (WeChat's X5 and iOS WKWebView of phones
-  // a few years old): client scripts are compiled for Chrome 69 / iOS Safari 12 era browsers
-  // (browserslist: chrome >= 69, safari >= 12, ios_saf >= 12, firefox >= 68, edge >= 79).
-  vite: { build: { target: ['chrome69', 'safari12', 'firefox68', 'edge79'] } },
-  // No Markdown code blocks on this site; Shiki's inline styles would break the CSP.
-  markdown: { syntaxHighlight: false },
-  security: {
-    csp: {
-      algorithm: 'SHA-256',
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind's search runs WebAssembly.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
-});
+export default defineConfig(
+  siteConfig({ data: process.env.REGISTRY_DATA, asOf: process.env.REGISTRY_AS_OF, site: process.env.SITE, base: process.env.BASE }),
+);

@@ -99,7 +99,8 @@ function summaryLine(stats: Stats, asOf: string, shown: Shown): string {
   return `${shown.errors > 0 ? '✖' : '✔'} ${counts} · ${scope}`;
 }
 
-function formatText(problems: Problem[], stats: Stats, asOf: string, io: Io, hiddenWarnings: number): string {
+/** The text report of `npm run validate`; the site build stops with the same text (src/integration/index.ts). */
+export function formatText(problems: Problem[], stats: Stats, asOf: string, io: Pick<Io, 'isTTY' | 'env'>, hiddenWarnings = 0): string {
   const color = (format: Parameters<typeof styleText>[0], text: string) =>
     io.isTTY && !io.env.NO_COLOR ? styleText(format, text, { validateStream: false }) : text;
   const lines: string[] = [];

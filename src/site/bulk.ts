@@ -5,42 +5,31 @@
  * thousands of these near-identical outputs, and Astro's own cost per page was most of the build.
  *
  * Astro renders one shell page of each HTML route (src/site/shell.ts: the same layout and
- * styles, with markers for title, description and body); each page is its shell filled with the
- * same string renderer the Astro route uses (src/site/render/). The QR codes of the posters are
- * computed on a worker thread while Astro builds, the files are written by another one, and the
- * pages are rendered while Astro renders its other routes (the machine this must run on has two
- * cores; Astro keeps one busy).
+ * styles, with markers for title, description, canonical link and body); each page is its shell
+ * filled with the one renderer of the route (src/site/render/), the same the Astro route uses
+ * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes on a
+ * worker thread when Astro starts (src/site/workers/qr.mjs) and a `BulkBuild`, which starts as
+ * soon as Astro has rendered the shells; the files are written on another worker
+ * (src/site/workers/write.mjs) while this thread renders.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { complianceOf } from '../components/compliance/site.ts';
-import { verifyIndexOf } from '../components/verify/site-index.ts';
 import type { Registry } from '../lib/model.ts';
+import { absoluteUrls } from './absolute.ts';
+import { complianceOf } from './compliance.ts';
 import { matrixSvg } from './qr.ts';
 import { accountDescription, accountPage, accountTitle } from './render/account.ts';
 import { filingForm, formTitle } from './render/form.ts';
 import { posterBody, posterDescription, posterTitle, posterUrls } from './render/poster.ts';
 import { Shell, SHELL_ID } from './shell.ts';
+import { verifyIndexOf } from './verify-index.ts';
 
-/** The QR matrices of a list of URLs, computed with `qrcode` on a worker thread (plain JS: the worker runs without the TypeScript loader). */
-const QR_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const QRCode = require(workerData.qrcode);
-const out = workerData.urls.map((url) => {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  return [modules.size, modules.data];
-});
-parentPort.postMessage(out);
-`;
-
-/** Starts computing the QR codes of every poster; resolves to the SVG by URL. */
+/** Starts computing the QR codes of every poster on a worker thread; resolves to the SVG by URL. */
 export function startPosterQr(registry: Registry, site: string): Promise<Map<string, string>> {
   const urls = [...new Set(registry.units.flatMap((unit) => posterUrls(registry, unit, site)))];
-  const qrcode = createRequire(import.meta.url).resolve('qrcode');
   return new Promise((resolve, reject) => {
-    const worker = new Worker(QR_WORKER, { eval: true, workerData: { qrcode, urls } });
+    const worker = new Worker(new URL('./workers/qr.mjs', import.meta.url), { workerData: { urls } });
     worker.once('message', (matrices: [number, Uint8Array][]) => {
       resolve(new Map(urls.map((url, i) => [url, matrixSvg(matrices[i]![0], matrices[i]![1])])));
       void worker.terminate();
@@ -50,34 +39,12 @@ export function startPosterQr(registry: Registry, site: string): Promise<Map<str
   });
 }
 
-/**
- * Writes files on a worker thread (plain JS, like the QR worker), so the main thread renders
- * while the (slow, many small files) file system works; at most a few batches wait at a time.
- */
-const WRITER_WORKER = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-const path = require('node:path');
-const made = new Set();
-parentPort.on('message', (batch) => {
-  const t = performance.now();
-  for (const [file, text] of batch) {
-    const dir = path.dirname(file);
-    if (!made.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      for (let d = dir; !made.has(d) && d !== path.dirname(d); d = path.dirname(d)) made.add(d);
-    }
-    fs.writeFileSync(file, text);
-  }
-  parentPort.postMessage(performance.now() - t);
-});
-`;
-
 const BATCH = 400;
 const MAX_PENDING = 6;
 
 class Writer {
-  private readonly worker = new Worker(WRITER_WORKER, { eval: true });
+  /** src/site/workers/write.mjs: the files are written there, while this thread renders. */
+  private readonly worker = new Worker(new URL('./workers/write.mjs', import.meta.url));
   private batch: [string, string][] = [];
   private pending = 0;
   private waiters: (() => void)[] = [];
@@ -138,23 +105,13 @@ class Writer {
   }
 }
 
-/** The shell page Astro rendered at `<outDir>/<route>/index.html`, once it is there and complete. */
-function readShell(outDir: string, route: string): Shell | undefined {
-  try {
-    const text = readFileSync(path.join(outDir, route, 'index.html'), 'utf8');
-    return text.trimEnd().endsWith('</html>') ? new Shell(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const SHELL_ROUTES = {
   account: `units/${SHELL_ID}/${SHELL_ID}`,
   form: `units/${SHELL_ID}/${SHELL_ID}/form`,
   poster: `units/${SHELL_ID}/poster`,
 } as const;
 
-/** Lets the event loop run (Astro's rendering and the search index go on meanwhile). */
+/** Lets the event loop run (Astro renders its other pages meanwhile). */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Files written and milliseconds spent (rendering; `write`: on the writer thread) per bulk route. */
@@ -164,43 +121,48 @@ export type BulkRoutes = Record<
 >;
 
 /**
- * The bulk routes of a build in progress: they start as soon as Astro has written the shells
- * (Astro renders those routes before the unit pages and the verify page), and run alongside the
- * rest of Astro's work. `finish` is called once Astro is done; it resolves when every file is
- * written and the shells are removed.
+ * The bulk routes of a build in progress. Astro hands over each shell page as it renders it
+ * (`offer`, called by src/integration/shell-middleware.ts with the page's path and HTML); once the
+ * three are there the pages are rendered and written while Astro renders its other routes (the
+ * machine this must run on has two cores; Astro keeps one busy). `finish`, called in
+ * `astro:build:done`, waits for the files and removes the shells.
  */
-export interface BulkBuild {
-  finish(): Promise<BulkRoutes>;
-}
+export class BulkBuild {
+  private readonly shells = new Map<keyof typeof SHELL_ROUTES, Shell>();
+  private started: Promise<BulkRoutes> | undefined;
+  private readonly registry: Registry;
+  private readonly outDir: string;
+  private readonly site: string;
+  private readonly qr: Promise<Map<string, string>>;
 
-export function startBulkRoutes(registry: Registry, outDir: string, site: string, qr: Promise<Map<string, string>>): BulkBuild {
-  let started: Promise<BulkRoutes> | undefined;
-  const tryStart = () => {
-    if (started) return;
-    const shells = {
-      account: readShell(outDir, SHELL_ROUTES.account),
-      form: readShell(outDir, SHELL_ROUTES.form),
-      poster: readShell(outDir, SHELL_ROUTES.poster),
-    };
-    if (shells.account && shells.form && shells.poster) {
-      started = writeBulkRoutes(registry, outDir, site, qr, { account: shells.account, form: shells.form, poster: shells.poster });
-      started.catch(() => {});
+  constructor(registry: Registry, outDir: string, site: string, qr: Promise<Map<string, string>>) {
+    this.registry = registry;
+    this.outDir = outDir;
+    this.site = site;
+    this.qr = qr;
+  }
+
+  /** A page Astro rendered: kept when it is one of the shells (`…/units/_shell/_shell/form/`…). */
+  offer(pathname: string, html: string): void {
+    for (const [key, route] of Object.entries(SHELL_ROUTES) as [keyof typeof SHELL_ROUTES, string][]) {
+      if (pathname.replace(/\/$/, '').endsWith(`/${route}`)) this.shells.set(key, new Shell(html));
     }
-  };
-  const timer = setInterval(tryStart, 100);
-  return {
-    async finish() {
-      clearInterval(timer);
-      tryStart();
-      if (!started) throw new Error('Astro 没有生成批量页面的框架页');
-      const routes = await started;
-      rmSync(path.join(outDir, 'units', SHELL_ID), { recursive: true, force: true });
-      return routes;
-    },
-  };
+    if (!this.started && this.shells.size === Object.keys(SHELL_ROUTES).length) {
+      const shells = { account: this.shells.get('account')!, form: this.shells.get('form')!, poster: this.shells.get('poster')! };
+      this.started = renderBulkRoutes(this.registry, this.outDir, this.site, this.qr, shells);
+      this.started.catch(() => {});
+    }
+  }
+
+  async finish(): Promise<BulkRoutes> {
+    if (!this.started) throw new Error('Astro 没有生成批量页面的框架页');
+    const routes = await this.started;
+    rmSync(path.join(this.outDir, 'units', SHELL_ID), { recursive: true, force: true });
+    return routes;
+  }
 }
 
-async function writeBulkRoutes(
+async function renderBulkRoutes(
   registry: Registry,
   outDir: string,
   site: string,
@@ -215,6 +177,7 @@ async function writeBulkRoutes(
     write: { pages: 0, ms: 0 },
   };
   const writer = new Writer();
+  const absolute = absoluteUrls(site);
   const render = async (route: keyof BulkRoutes, file: string, make: () => string) => {
     const t = performance.now();
     const text = make();
@@ -232,6 +195,7 @@ async function writeBulkRoutes(
       );
       await render('units/*/* (account)', path.join(dir, 'index.html'), () =>
         shells.account.fill({
+          canonical: absolute(`/units/${account.unit}/${account.slug}/`),
           title: accountTitle(registry, account),
           description: accountDescription(registry, account),
           body: accountPage(registry, compliance, account).value,
@@ -248,6 +212,7 @@ async function writeBulkRoutes(
     for (const unit of registry.units) {
       await render('units/*/poster', path.join(outDir, 'units', unit.id, 'poster', 'index.html'), () =>
         shells.poster.fill({
+          canonical: absolute(`/units/${unit.id}/poster/`),
           title: posterTitle(unit),
           description: posterDescription(unit),
           body: posterBody(registry, unit, site, svg).value,

@@ -14,6 +14,7 @@ export const SHELL = {
   title: '@@SHELL-TITLE@@',
   description: '@@SHELL-DESCRIPTION@@',
   body: '<!--@@SHELL-BODY@@-->',
+  canonical: '@@SHELL-CANONICAL@@',
 } as const;
 
 export interface PageParts {
@@ -23,6 +24,8 @@ export interface PageParts {
   description?: string;
   /** The page's content (HTML). */
   body: string;
+  /** Absolute URL of the page (its canonical link). */
+  canonical?: string;
 }
 
 /** A shell split at its markers: literal parts and, between them, which marker stood there. */
@@ -53,7 +56,7 @@ export class Shell {
     let out = this.parts[0]!;
     for (let i = 0; i < this.slots.length; i++) {
       const slot = this.slots[i]!;
-      out += (slot === 'body' ? page.body : escapeHtml(slot === 'title' ? page.title : (page.description ?? ''))) + this.parts[i + 1]!;
+      out += (slot === 'body' ? page.body : escapeHtml(page[slot] ?? '')) + this.parts[i + 1]!;
     }
     return out;
   }

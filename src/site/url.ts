@@ -1,16 +1,16 @@
 /**
  * Links inside the site, under the configured `base` (for GitHub Pages project sites).
  *
- * The base comes from `REGISTRY_BASE`, which `buildSite` sets for the build it runs, and
- * otherwise from Astro (`import.meta.env.BASE_URL`, for a plain `astro build`): Astro resolves
- * that one from the process environment at render time, where a stray `BASE_URL` variable (test
- * runners set one) would otherwise win over the configured base. In the browser (the verify
- * page imports this module) there is no process: Vite's own base applies.
+ * In a build or dev server the base is the one the integration published with the registry
+ * (src/integration/store.mjs): Astro resolves `import.meta.env.BASE_URL` from the process
+ * environment at render time, where a stray `BASE_URL` variable (test runners set one) would win
+ * over the configured base. In the browser (the verify page imports this module) nothing is
+ * published: Vite's own base applies.
  */
+import { publishedBase } from '../integration/registry-store.ts';
 
 function base(): string {
-  const fromBuild = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.REGISTRY_BASE;
-  return (fromBuild ?? import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+  return (publishedBase() ?? import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 }
 
 /** `/units/x/` → `<base>units/x/`. */

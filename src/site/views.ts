@@ -8,7 +8,7 @@ import type { Account, ImpostorRecord, Registry, Unit } from '../lib/model.ts';
 import type { AccountEvent } from '../lib/schema/account.ts';
 import type { Check } from '../lib/schema/inspection.ts';
 import { UNIT_KINDS, type UnitKind } from '../lib/schema/unit.ts';
-import { derived } from './registry.ts';
+import { derived } from '../integration/registry-store.ts';
 
 /** One lifecycle event of an account, for the change list and feed. */
 export interface LifecycleEvent {

@@ -1,6 +1,8 @@
 /**
- * Builds the bundled sample site once for all browser tests (pinned "today" for stable output)
- * and serves it on loopback; tests read the origin with `inject('siteUrl')`.
+ * Builds the sites of the browser tests once for all of them (pinned "today" for stable output):
+ * the bundled sample, served on loopback (`inject('siteUrl')`, `inject('siteDir')`), and the
+ * hostile registry of test/fixtures/adversarial/hostile (`inject('hostileDir')`), which the
+ * safe-output and html-validate tests share.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { buildSite, PROJECT_ROOT } from '../../src/site/build.ts';
 import { serveStatic } from './server.ts';
 
 export const SAMPLE_AS_OF = '2026-11-28';
+export const HOSTILE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'adversarial', 'hostile', 'data');
 
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'registry-site-'));
@@ -34,6 +37,9 @@ export default async function setup(project: TestProject) {
       else process.env[name] = value;
     }
   }
+  const hostileDir = path.join(root, 'hostile');
+  await buildSite({ dataDir: HOSTILE, asOf: SAMPLE_AS_OF, outDir: hostileDir, base: '/', site: 'https://registry.example' });
+  project.provide('hostileDir', hostileDir);
   const server = await serveStatic(outDir);
   project.provide('siteUrl', server.origin);
   project.provide('siteDir', outDir);
@@ -47,5 +53,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     siteDir: string;
+    /** The built hostile registry (read only: a test that adds files removes them again). */
+    hostileDir: string;
   }
 }

@@ -5,15 +5,10 @@
  * text. A page where data broke out of its element or attribute fails here (unknown or
  * misnested elements, duplicate attributes, inline handlers and styles).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, type ConfigData, type Message } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite } from '../../src/site/build.ts';
-import { REPO } from '../helpers/fixture.ts';
-
-const HOSTILE = path.join(REPO, 'test', 'fixtures', 'adversarial', 'hostile', 'data');
+import { describe, expect, inject, it } from 'vitest';
 
 /** html-validate's recommended preset, minus what does not fit a directory built from registry data. */
 export const HTML_VALIDATE_CONFIG: ConfigData = {
@@ -52,14 +47,8 @@ async function validate(dir: string): Promise<{ count: number; problems: string[
   return { count: all.length, problems };
 }
 
-let hostileRoot: string;
-let hostileDir: string;
-beforeAll(async () => {
-  hostileRoot = mkdtempSync(path.join(os.tmpdir(), 'registry-hostile-html-'));
-  hostileDir = path.join(hostileRoot, 'dist');
-  await buildSite({ dataDir: HOSTILE, asOf: '2026-11-28', outDir: hostileDir, base: '/', site: 'https://registry.example' });
-});
-afterAll(() => rmSync(hostileRoot, { recursive: true, force: true }));
+/** The hostile registry's build, shared with the safe-output test (test/browser/global-setup.ts). */
+const hostileDir = () => inject('hostileDir');
 
 describe('html-validate', () => {
   it('finds nothing on any page of the sample site', async () => {
@@ -69,14 +58,14 @@ describe('html-validate', () => {
   });
 
   it('finds nothing on any page of the site built from the hostile registry', async () => {
-    const { count, problems } = await validate(hostileDir);
+    const { count, problems } = await validate(hostileDir());
     expect(count).toBeGreaterThan(40);
     expect(problems).toEqual([]);
   });
 
   it('does report markup that escaped from data (the validator is really checking)', async () => {
     const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
-    const [, page] = pages(hostileDir).find(([rel]) => rel === 'units/evil-unit/forum/index.html')!;
+    const [, page] = pages(hostileDir()).find(([rel]) => rel === 'units/evil-unit/forum/index.html')!;
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;论坛');
     const broken = page
       .replace('&lt;script&gt;alert(1)&lt;/script&gt;论坛', '<script>alert(1)</script>论坛')

@@ -9,18 +9,15 @@
  * place. The hostile text is shown as text. The feed is well-formed XML, the open data is the
  * data, and the CSV cannot run a formula in Excel.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadRegistry } from '../../src/lib/registry.ts';
-import { buildSite } from '../../src/site/build.ts';
-import { REPO } from '../helpers/fixture.ts';
+import { HOSTILE } from './global-setup.ts';
 import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
-const HOSTILE = path.join(REPO, 'test', 'fixtures', 'adversarial', 'hostile', 'data');
 const AS_OF = '2026-11-28';
 /** Most pages visited (the hostile site has about 50). */
 const MAX_PAGES = 300;
@@ -28,7 +25,6 @@ const CLEAN: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [
 /** Folder of the control page (not part of the build). */
 const CANARY = '__injected__';
 
-let root: string;
 let dist: string;
 let server: StaticServer;
 let browser: Browser;
@@ -37,9 +33,7 @@ beforeAll(async () => {
   const { ok, problems } = loadRegistry(HOSTILE, { asOf: AS_OF });
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(ok).toBe(true);
-  root = mkdtempSync(path.join(os.tmpdir(), 'registry-hostile-site-'));
-  dist = path.join(root, 'dist');
-  await buildSite({ dataDir: HOSTILE, asOf: AS_OF, outDir: dist, base: '/', site: 'https://registry.example' });
+  dist = inject('hostileDir');
   // A control page: a real page with the payloads unescaped, which the checks must catch.
   const page = readFileSync(path.join(dist, 'units', 'evil-unit', 'forum', 'index.html'), 'utf8');
   mkdirSync(path.join(dist, CANARY));
@@ -53,7 +47,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(root, { recursive: true, force: true });
+  // The build is shared with other tests (test/browser/global-setup.ts): the control page goes again.
+  if (dist) rmSync(path.join(dist, CANARY), { recursive: true, force: true });
 });
 
 /** Site paths of every built page (`/units/x/`), the 404 page included. */

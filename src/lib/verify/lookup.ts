@@ -172,9 +172,12 @@ export function stripHandlePadding(key: string): string | null {
 
 /** Loads shards once per lookup and counts the files. */
 class ShardCache {
+  private readonly fetcher: Fetcher;
   readonly files = new Set<string>();
   private readonly pending = new Map<string, Promise<Shard>>();
-  constructor(private readonly fetcher: Fetcher) {}
+  constructor(fetcher: Fetcher) {
+    this.fetcher = fetcher;
+  }
   get(file: string): Promise<Shard> {
     let p = this.pending.get(file);
     if (!p) {

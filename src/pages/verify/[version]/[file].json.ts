@@ -5,8 +5,7 @@
  * itself (src/site/bulk.ts), without a page render each.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteVerifyIndex } from '../../../components/verify/site-index.ts';
-import { bulkShells } from '../../../site/registry.ts';
+import { bulkShells, siteVerifyIndex } from '../../../site/registry.ts';
 
 export const getStaticPaths = (() => {
   if (bulkShells()) return [];

@@ -1,22 +1,17 @@
 /**
- * The compliance model as the site sees it: computed once per build from the site's registry
- * (src/site/registry.ts) and shared by the compliance pages, the unit and account cards and the
- * bulk renderer (src/site/bulk.ts).
+ * The compliance model as the site sees it: computed once per registry (src/integration/store.mjs)
+ * and shared by the compliance pages, the unit and account cards and the bulk renderer
+ * (src/site/bulk.ts).
  */
-import type { Compliance, UnitCompliance } from '../../lib/compliance/engine.ts';
-import { computeCompliance } from '../../lib/compliance/engine.ts';
-import { annualSummary, assessmentYears, type AnnualSummary } from '../../lib/compliance/annual.ts';
-import type { Registry } from '../../lib/model.ts';
-import { derived, siteRegistry } from '../../site/registry.ts';
+import type { Compliance, UnitCompliance } from '../lib/compliance/engine.ts';
+import { computeCompliance } from '../lib/compliance/engine.ts';
+import { annualSummary, assessmentYears, type AnnualSummary } from '../lib/compliance/annual.ts';
+import type { Registry } from '../lib/model.ts';
+import { derived } from '../integration/registry-store.ts';
 
 /** The compliance model of a registry (computed once). */
 export function complianceOf(registry: Registry): Compliance {
   return derived('compliance', registry, computeCompliance);
-}
-
-/** The compliance model of the registry being built. */
-export function siteCompliance(): Compliance {
-  return complianceOf(siteRegistry());
 }
 
 /** Rank of a grade in the units table, worst first. */
