@@ -47,7 +47,8 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   if (typeof options === 'number') return options;
   try {
     const result = await buildSite(options);
-    const out = path.relative(io.cwd, result.outDir) || '.';
+    const relative = path.relative(io.cwd, result.outDir);
+    const out = relative.startsWith('..') ? result.outDir : relative || '.';
     io.stdout(`已生成 ${result.pages} 个页面 → ${out}（数据截至 ${result.asOf}）\n`);
     return 0;
   } catch (error) {

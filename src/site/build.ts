@@ -66,6 +66,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // directory, and into `<cwd>/.astro/` for one outside it, where two builds at once (tests,
   // benchmarks, several people on one machine) would overwrite each other's. A build for a folder
   // outside the working directory is made in a folder of its own inside it, then moved.
+  if (!insideCwd(outDir)) mkdirSync(path.join(PROJECT_ROOT, '.astro'), { recursive: true });
   const staging = insideCwd(outDir) ? undefined : mkdtempSync(path.join(PROJECT_ROOT, '.astro', 'build-'));
   if (staging === undefined) mkdirSync(path.dirname(outDir), { recursive: true });
   const target = staging ? path.join(staging, 'dist') : outDir;

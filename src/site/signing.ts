@@ -11,7 +11,7 @@ import { documentJson } from '../lib/opendata/index.ts';
 import { signingPlan, signMessage, SIGNATURE_NAMESPACE, type SigningPlan } from '../lib/opendata/sign.ts';
 import { snapshotDocument } from '../lib/opendata/snapshot.ts';
 import { absoluteUrls } from './absolute.ts';
-import { derived } from './registry.ts';
+import { derived } from '../integration/registry-store.ts';
 
 export interface SiteSigning {
   /** The snapshot's JSON text, exactly as published. */

@@ -50,7 +50,9 @@ class SearchPrompt extends Prompt<string> {
   index = 0;
   #query = '';
 
-  constructor(readonly options: SearchOptions) {
+  readonly options: SearchOptions;
+
+  constructor(options: SearchOptions) {
     super(
       {
         input: options.input,
@@ -60,6 +62,7 @@ class SearchPrompt extends Prompt<string> {
       },
       true,
     );
+    this.options = options;
     this.matches = [...options.choices];
     const initial = options.initialValue === undefined ? -1 : this.matches.findIndex((c) => c.value === options.initialValue);
     this.index = Math.max(initial, 0);

@@ -32,7 +32,10 @@ function sshString(data: Buffer | string): Buffer {
 /** Reads SSH wire-format values from a buffer. */
 class Reader {
   private offset = 0;
-  constructor(private readonly buf: Buffer) {}
+  private readonly buf: Buffer;
+  constructor(buf: Buffer) {
+    this.buf = buf;
+  }
   u32(): number {
     if (this.offset + 4 > this.buf.length) throw new Error('truncated');
     const v = this.buf.readUInt32BE(this.offset);
