@@ -511,7 +511,7 @@ function lookalike(result: VerifyResult, ctx: Ctx): Partial {
       [
         byHandle
           ? '仿冒账号常在官方账号 ID 后面加上「_gf」「official」或数字。'
-          : '仿冒账号常在官方名称前后加上「官方」「发布」「服务号」等字样，或者换掉一两个字、改用繁体字。它很可能不是官方账号。',
+          : '名称相近不等于官方：请在平台上核对它的账号 ID，与名录中官方账号的账号 ID 都不同的，就不是官方账号。',
       ],
     ],
     evidence,
