@@ -138,7 +138,11 @@ describe('the built site', () => {
     expect(feed).not.toContain('<b>');
   });
 
-  it('sends a strict Content-Security-Policy and JavaScript only to the search page', () => {
+  it('sends a strict Content-Security-Policy, JavaScript only to the search and account pages, scripts inside <body>', () => {
+    for (const [p, html] of [...files(first)].filter(([f]) => f.endsWith('.html')).map(([f, b]) => [f, b.toString('utf8')] as const)) {
+      const body = html.slice(html.indexOf('<body'), html.lastIndexOf('</body>'));
+      expect(html.match(/<script\b/g)?.length ?? 0, `${p}: every script inside <body>`).toBe(body.match(/<script\b/g)?.length ?? 0);
+    }
     for (const [p, html] of ownPages(first)) {
       const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
       expect(csp, p).toBeDefined();
@@ -146,7 +150,7 @@ describe('the built site', () => {
       expect(scriptSrc, p).not.toContain('unsafe-inline');
       expect(csp, p).toContain("default-src 'self'");
       const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
-      if (p === 'search/index.html') {
+      if (p === 'search/index.html' || /^units\/[^/]+\/[^/]+\/index\.html$/.test(p)) {
         expect(scripts.length).toBeGreaterThan(0);
         for (const attrs of scripts) expect(attrs, 'no inline script').toMatch(/\bsrc="/);
       } else {
