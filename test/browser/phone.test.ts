@@ -1,0 +1,137 @@
+/**
+ * The site on a phone in WeChat, at 390 px and 320 px: no page scrolls sideways, no table cell is
+ * narrower than its shortest word (tables stack into cards), the home page asks "is this account
+ * official?" first, search results start on the first screen, and the search page copes with
+ * traditional characters, full-width letters and browsers where it cannot run.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
+import { horizontalOverflow, narrowCells, WECHAT_UA } from './layout.ts';
+
+/** The main pages a citizen or a clerk opens. */
+export const MAIN_PAGES = [
+  '/',
+  '/search/?q=%E9%94%81%E5%8D%97',
+  '/verify/',
+  '/units/',
+  '/units/tangwang-zhen/',
+  '/units/tangwang-zhen/douyin/',
+  '/units/jiaoyuju/weibo/',
+  '/units/tangwang-zhen/poster/',
+  '/platforms/',
+  '/platforms/wechat/',
+  '/closed/',
+  '/impostors/',
+  '/compliance/',
+  '/compliance/2026/',
+  '/compliance/units/',
+  '/compliance/rules/',
+  '/changes/',
+  '/data/',
+] as const;
+
+const WIDTHS = [390, 320] as const;
+const HEIGHT = 740;
+const clean: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
+
+let browser: Browser;
+const contexts = new Map<number, BrowserContext>();
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const width of WIDTHS)
+    contexts.set(
+      width,
+      await browser.newContext({ viewport: { width, height: HEIGHT }, userAgent: WECHAT_UA, isMobile: true, hasTouch: true }),
+    );
+});
+afterAll(async () => browser?.close());
+
+async function open(path: string, width: number, init?: () => void): Promise<{ page: Page; watch: PageWatch }> {
+  const origin = inject('siteUrl');
+  const page = await contexts.get(width)!.newPage();
+  if (init) await page.addInitScript(init);
+  const watch = await watchPage(page, origin);
+  await page.goto(`${origin}${path}`);
+  if (path.startsWith('/search/?q=')) await page.locator('.search-results > *').first().waitFor();
+  return { page, watch };
+}
+
+describe.each(WIDTHS)('at %i px in WeChat', (width) => {
+  it.each(MAIN_PAGES)('%s: no sideways scroll, no table cell narrower than its shortest word', async (path) => {
+    const { page, watch } = await open(path, width);
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await narrowCells(page)).toEqual([]);
+    // Opened, the compliance data tables stack too.
+    await page.locator('details:not([open]) > summary').evaluateAll((s) => s.forEach((x) => (x as HTMLElement).click()));
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await narrowCells(page)).toEqual([]);
+    expect(watch).toEqual(clean);
+    await page.close();
+  });
+
+  it('home page: the verify question comes first, on the first screen, before search', async () => {
+    const { page } = await open('/', width);
+    const ask = page.locator('form[action="/verify/"]');
+    const box = (await ask.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(HEIGHT);
+    expect(await page.locator('#ask-title').textContent()).toBe('这个账号是官方的吗？');
+    const search = (await page.locator('form[action="/search/"]').boundingBox())!;
+    expect(search.y).toBeGreaterThan(box.y);
+    await page.locator('#ask-q').fill('锁南发布');
+    await page.locator('#ask-q').press('Enter');
+    await page.waitForURL(/\/verify\/\?q=/);
+    await page.locator('[data-verdict]').first().waitFor();
+    await page.close();
+  });
+
+  it('search: results start on the first screen, filters folded, no focus stolen by the keyboard', async () => {
+    const { page } = await open('/search/?q=%E9%94%81%E5%8D%97', width);
+    expect(await page.locator('details.search-more').getAttribute('open')).toBeNull();
+    const first = (await page.locator('.search-results a.entry-title').first().boundingBox())!;
+    expect(first.y + first.height).toBeLessThan(HEIGHT);
+    expect(await page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('q');
+    expect(await page.locator('#q').getAttribute('autofocus')).toBeNull();
+    await page.close();
+  });
+});
+
+describe('search folds what people type', () => {
+  async function found(q: string): Promise<{ status: string; names: string[] }> {
+    const { page } = await open(`/search/?q=${encodeURIComponent(q)}`, 390);
+    const status = (await page.textContent('.search-status')) ?? '';
+    const names = await page.locator('.search-results .mono').allTextContents();
+    await page.close();
+    return { status: status.replace(/“[^”]*”/, '“…”'), names };
+  }
+
+  it.each([
+    ['鎖南', '锁南'],
+    ['東鄉教育', '东乡教育'],
+    ['ｄｘｓｕｏｎａｎ', 'dxsuonan'],
+    ['ＤＸＪＹ２０１８', 'dxjy2018'],
+  ])('%s finds what %s finds, and says how many', async (typed, simplified) => {
+    const a = await found(typed);
+    const b = await found(simplified);
+    expect(b.names.length).toBeGreaterThan(0);
+    expect(a).toEqual(b);
+    expect(a.status).toMatch(/^“…”：(找到|先显示) \d+ 个/);
+  });
+
+  it('says search cannot run in this browser, and where to browse instead, without WebAssembly', async () => {
+    const { page, watch } = await open('/search/?q=%E9%94%81%E5%8D%97', 390, () => {
+      // An old WebView: no WebAssembly.
+      Reflect.deleteProperty(globalThis, 'WebAssembly');
+    });
+    const note = page.locator('[data-search-unavailable]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('搜索无法在这个浏览器中运行');
+    expect(await note.locator('a').evaluateAll((a) => a.map((x) => x.getAttribute('href')))).toEqual([
+      '/units/',
+      '/platforms/',
+      '/verify/',
+    ]);
+    expect(watch).toEqual(clean);
+    await page.close();
+  });
+});
