@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { complianceOf } from '../components/compliance/site.ts';
 import { verifyIndexOf } from '../components/verify/site-index.ts';
 import type { Registry } from '../lib/model.ts';
-import { matrixSvg } from './qr.ts';
+import { matrixMarkup } from './qr.ts';
 import { accountDescription, accountPage, accountTitle } from './render/account.ts';
 import { filingForm, formTitle } from './render/form.ts';
 import { posterBody, posterDescription, posterTitle, posterUrls } from './render/poster.ts';
@@ -35,14 +35,14 @@ const out = workerData.urls.map((url) => {
 parentPort.postMessage(out);
 `;
 
-/** Starts computing the QR codes of every poster; resolves to the SVG by URL. */
+/** Starts computing the QR codes of every poster; resolves to their markup (SVG and PNG image) by URL. */
 export function startPosterQr(registry: Registry, site: string): Promise<Map<string, string>> {
   const urls = [...new Set(registry.units.flatMap((unit) => posterUrls(registry, unit, site)))];
   const qrcode = createRequire(import.meta.url).resolve('qrcode');
   return new Promise((resolve, reject) => {
     const worker = new Worker(QR_WORKER, { eval: true, workerData: { qrcode, urls } });
     worker.once('message', (matrices: [number, Uint8Array][]) => {
-      resolve(new Map(urls.map((url, i) => [url, matrixSvg(matrices[i]![0], matrices[i]![1])])));
+      resolve(new Map(urls.map((url, i) => [url, matrixMarkup(matrices[i]![0], matrices[i]![1])])));
       void worker.terminate();
     });
     worker.once('error', reject);

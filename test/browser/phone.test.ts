@@ -96,6 +96,50 @@ describe.each(WIDTHS)('at %i px in WeChat', (width) => {
   });
 });
 
+describe('WeChat', () => {
+  it('poster: every QR code is an image on screen (long press: 识别二维码) and the SVG in print', async () => {
+    const { page, watch } = await open('/units/tangwang-zhen/poster/', 390);
+    const codes = page.locator('.poster-qr');
+    const count = await codes.count();
+    expect(count).toBeGreaterThan(1);
+    expect(await page.locator('.poster-qr img.qr-png:visible').count()).toBe(count);
+    expect(await page.locator('.poster-qr svg:visible').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.poster-qr svg:visible').count()).toBe(count);
+    expect(await page.locator('.poster-qr img.qr-png:visible').count()).toBe(0);
+    expect(watch).toEqual(clean);
+    await page.close();
+  });
+
+  it('account page: copy buttons for the account ID and link; a Douyin link says to copy it into the app', async () => {
+    const { page, watch } = await open('/units/tangwang-zhen/douyin/', 390);
+    const buttons = page.getByRole('button', { name: /^复制/ });
+    expect(await buttons.evaluateAll((b) => b.map((x) => x.getAttribute('aria-label')))).toEqual(['复制抖音号', '复制链接']);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await buttons.first().click();
+    expect(await buttons.first().textContent()).toMatch(/^(已复制|请长按复制)$/);
+    expect(await page.locator('dd', { has: page.locator('a[href*="douyin.com"]') }).textContent()).toContain('在微信里打不开抖音链接');
+    expect(watch).toEqual(clean);
+    await page.close();
+  });
+
+  it('a deregistered account shows its old platform link as text, not a link', async () => {
+    const { page } = await open('/units/jiaoyuju/weibo/', 390);
+    const dd = page.locator('dt:text-is("账号链接") + dd');
+    expect(await dd.textContent()).toContain('不再指向官方账号');
+    expect(await dd.locator('a').count()).toBe(0);
+    await page.close();
+  });
+
+  it('phone numbers never break across lines', async () => {
+    const { page } = await open('/units/kaole-xiang/', 320);
+    const tel = page.locator('a[href^="tel:"]');
+    expect(await tel.count()).toBeGreaterThan(0);
+    for (const style of await tel.evaluateAll((a) => a.map((x) => getComputedStyle(x).whiteSpace))) expect(style).toBe('nowrap');
+    await page.close();
+  });
+});
+
 describe('search folds what people type', () => {
   async function found(q: string): Promise<{ status: string; names: string[] }> {
     const { page } = await open(`/search/?q=${encodeURIComponent(q)}`, 390);
