@@ -50,3 +50,59 @@ export function narrowCells(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/** WCAG contrast ratio of two CSS colours (`rgb(…)`/`rgba(…)`, opaque). */
+function contrastOf(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/**
+ * Tabs through the first `max` focusable elements of the page and returns those whose focus
+ * ring is missing, thinner than 2 px, or below 3:1 contrast with the background it is drawn on
+ * (the nearest opaque background around the element).
+ */
+export async function weakFocusRings(page: Page, max = 40): Promise<string[]> {
+  const weak: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      let bg = 'rgb(255, 255, 255)';
+      for (let node = el.parentElement; node; node = node.parentElement) {
+        const c = getComputedStyle(node).backgroundColor;
+        if (c && c !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(c)) {
+          bg = c;
+          break;
+        }
+      }
+      const label = `${el.tagName.toLowerCase()} 「${(el.textContent ?? '').trim().slice(0, 20) || el.getAttribute('aria-label') || el.id}」`;
+      return { label, style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor, bg };
+    });
+    if (!ring || seen.has(ring.label)) continue;
+    seen.add(ring.label);
+    const ratio = contrastOf(ring.color, ring.bg);
+    if (ring.style === 'none' || ring.width < 2 || ratio < 3)
+      weak.push(`${ring.label}: ${ring.style} ${ring.width}px ${ring.color} on ${ring.bg} (${ratio.toFixed(2)}:1)`);
+  }
+  return weak;
+}
+
+/** Links whose whole text does not say where they go (「查看」「这里」「更多」…). */
+export function vagueLinks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('a[href]')]
+      .map((a) => (a.textContent ?? '').replace(/\s+/g, ''))
+      .filter((t) => /^(查看|点击|点击这里|这里|此处|更多|详情|链接|打开|进入|>>|»)$/.test(t)),
+  );
+}

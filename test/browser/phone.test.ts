@@ -4,10 +4,12 @@
  * official?" first, search results start on the first screen, and the search page copes with
  * traditional characters, full-width letters and browsers where it cannot run.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
-import { horizontalOverflow, narrowCells, WECHAT_UA } from './layout.ts';
+import { horizontalOverflow, narrowCells, vagueLinks, WECHAT_UA, weakFocusRings } from './layout.ts';
 
 /** The main pages a citizen or a clerk opens. */
 export const MAIN_PAGES = [
@@ -32,6 +34,21 @@ export const MAIN_PAGES = [
 ] as const;
 
 const WIDTHS = [390, 320] as const;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations (rule id and first element) of the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
 const HEIGHT = 740;
 const clean: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
 
@@ -58,10 +75,11 @@ async function open(path: string, width: number, init?: () => void): Promise<{ p
 }
 
 describe.each(WIDTHS)('at %i px in WeChat', (width) => {
-  it.each(MAIN_PAGES)('%s: no sideways scroll, no table cell narrower than its shortest word', async (path) => {
+  it.each(MAIN_PAGES)('%s: no sideways scroll, no table cell narrower than its shortest word, no axe violation', async (path) => {
     const { page, watch } = await open(path, width);
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await narrowCells(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // Opened, the compliance data tables stack too.
     await page.locator('details:not([open]) > summary').evaluateAll((s) => s.forEach((x) => (x as HTMLElement).click()));
     expect(await horizontalOverflow(page)).toBe(0);
@@ -136,6 +154,30 @@ describe('WeChat', () => {
     const tel = page.locator('a[href^="tel:"]');
     expect(await tel.count()).toBeGreaterThan(0);
     for (const style of await tel.evaluateAll((a) => a.map((x) => getComputedStyle(x).whiteSpace))) expect(style).toBe('nowrap');
+    await page.close();
+  });
+});
+
+describe('accessibility details', () => {
+  it.each(['/', '/units/tangwang-zhen/douyin/', '/compliance/', '/search/?q=%E9%94%81%E5%8D%97', '/units/kaole-xiang/'])(
+    '%s: every focus ring has at least 3:1 contrast with the background it is drawn on',
+    async (path) => {
+      const { page } = await open(path, 390);
+      expect(await weakFocusRings(page)).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('the focus check catches a light ring on a light page (the old yellow #f0b400 on white)', async () => {
+    const { page } = await open('/', 390);
+    await page.evaluate(() => document.documentElement.style.setProperty('--focus', '#f0b400'));
+    expect((await weakFocusRings(page, 12)).length).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it.each(MAIN_PAGES)('%s: link texts say where they go', async (path) => {
+    const { page } = await open(path, 390);
+    expect(await vagueLinks(page)).toEqual([]);
     await page.close();
   });
 });
