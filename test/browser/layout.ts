@@ -15,7 +15,7 @@ export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** Visible table cells narrower than their content's shortest word: `text (cell px < word px)`. */
+/** Visible table cells narrower than their content's shortest word, or whose content overflows them. */
 export function narrowCells(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
@@ -46,6 +46,8 @@ export function narrowCells(page: Page): Promise<string[]> {
       }
       probe.remove();
       if (width + 0.5 < shortest) out.push(`${text.slice(0, 30)}（${Math.round(width)} px < 「${word}」 ${Math.round(shortest)} px）`);
+      // Content wider than its cell runs over the next one.
+      else if (cell.scrollWidth > cell.clientWidth + 1) out.push(`${text.slice(0, 30)}（溢出 ${cell.scrollWidth - cell.clientWidth} px）`);
     }
     return out;
   });
