@@ -175,6 +175,20 @@ describe('accessibility details', () => {
     await page.close();
   });
 
+  it('colours mean the same everywhere: coverage is drawn in the "ok" green, never in the problems\' red', async () => {
+    const { page } = await open('/compliance/', 390);
+    const lines = await page.locator('#chart-coverage path.line').evaluateAll((p) => p.map((x) => getComputedStyle(x).stroke));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines)).toEqual(new Set(['rgb(26, 127, 55)']));
+    const problems = await page
+      .locator('#chart-problems path.line')
+      .first()
+      .evaluate((x) => getComputedStyle(x).stroke);
+    expect(problems).toBe('rgb(180, 35, 24)');
+    expect(await page.locator('[data-figure="coverage"]').getAttribute('class')).not.toContain('bad');
+    await page.close();
+  });
+
   it.each(MAIN_PAGES)('%s: link texts say where they go', async (path) => {
     const { page } = await open(path, 390);
     expect(await vagueLinks(page)).toEqual([]);
