@@ -37,6 +37,8 @@ async function build(base = '/'): Promise<string> {
 
 beforeAll(async () => {
   data = makeFixture({
+    'site.yaml': (text) =>
+      `${text}emblem: emblem.svg\nfooter:\n  site_code: "6229260001"\n  icp: 陇ICP备00000000号-1\n  police: 甘公网安备00000000000000号\n  sponsor: 测试县人民政府办公室\n`,
     'units/suonan-zhen/accounts/douyin.yaml': [
       'name: 锁南<b>发布</b>',
       'platform: douyin',
@@ -102,6 +104,20 @@ describe('the built site', () => {
     expect([...paths].filter((p) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(p))).toEqual([]);
   });
 
+  it('shows the header band and the footer fields site.yaml sets, with tel: and mailto: links', () => {
+    const home = readFileSync(path.join(first, 'index.html'), 'utf8');
+    const header = /<header class="site-header"[\s\S]*?<\/header>/.exec(home)![0];
+    expect(header).toContain('<img class="emblem" src="/emblem.svg" alt="" width="40" height="40">');
+    expect(header).toContain('测试县政务新媒体名录');
+    const footer = /<footer class="site-footer"[\s\S]*?<\/footer>/.exec(home)![0].replace(/\s+/g, ' ');
+    expect(footer).toContain('主办单位：测试县人民政府办公室');
+    expect(footer).toContain('网站标识码：6229260001');
+    expect(footer).toMatch(/<a href="https:\/\/beian\.miit\.gov\.cn\/" rel="noopener noreferrer"> ?陇ICP备00000000号-1 ?<\/a>/);
+    expect(footer).toContain('href="https://beian.mps.gov.cn/#/query/webSearch?code=00000000000000"');
+    expect(footer).toMatch(/<a class="tel" href="tel:09307120000"> ?0930-7120000 ?<\/a>/);
+    expect(footer).toContain('href="mailto:office@test.example"');
+  });
+
   it('escapes the data everywhere it is shown', () => {
     const page = readFileSync(path.join(first, 'units/suonan-zhen/douyin/index.html'), 'utf8');
     expect(page).toContain('锁南&lt;b&gt;发布&lt;/b&gt;');
@@ -120,7 +136,11 @@ describe('the built site', () => {
     expect(feed).not.toContain('<b>');
   });
 
-  it('sends a strict Content-Security-Policy and JavaScript only to the search page', () => {
+  it('sends a strict Content-Security-Policy, JavaScript only to the search and account pages, scripts inside <body>', () => {
+    for (const [p, html] of [...files(first)].filter(([f]) => f.endsWith('.html')).map(([f, b]) => [f, b.toString('utf8')] as const)) {
+      const body = html.slice(html.indexOf('<body'), html.lastIndexOf('</body>'));
+      expect(html.match(/<script\b/g)?.length ?? 0, `${p}: every script inside <body>`).toBe(body.match(/<script\b/g)?.length ?? 0);
+    }
     for (const [p, html] of ownPages(first)) {
       const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
       expect(csp, p).toBeDefined();
@@ -128,7 +148,7 @@ describe('the built site', () => {
       expect(scriptSrc, p).not.toContain('unsafe-inline');
       expect(csp, p).toContain("default-src 'self'");
       const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
-      if (p === 'search/index.html') {
+      if (p === 'search/index.html' || /^units\/[^/]+\/[^/]+\/index\.html$/.test(p)) {
         expect(scripts.length).toBeGreaterThan(0);
         for (const attrs of scripts) expect(attrs, 'no inline script').toMatch(/\bsrc="/);
       } else {

@@ -80,3 +80,20 @@ describe('Atom feed', () => {
     expect(atomFeed(registry, (p) => `https://registry.example${p}`)).toBe(feed);
   });
 });
+
+describe('poster advice', () => {
+  it('never names as an impostor mark a word in the official names it lists (唐汪发布 is official)', async () => {
+    const { posterBody } = await import('../src/site/render/poster.ts');
+    const tangwang = registry.units.find((u) => u.id === 'tangwang-zhen')!;
+    const names = (registry.accountsByUnit.get(tangwang.id) ?? []).filter((a) => a.status === 'active').map((a) => a.name);
+    expect(names.some((n) => n.includes('发布'))).toBe(true);
+    for (const unit of registry.units) {
+      const poster = posterBody(registry, unit, 'https://registry.example/', () => '<svg></svg>').value;
+      const warning = /<section class="poster-warning"[\s\S]*?<\/section>/.exec(poster)![0].replace(/<[^>]+>/g, '');
+      expect(warning).toContain('账号 ID');
+      const marks = [...warning.matchAll(/「([^」]+)」/g)].map((m) => m[1]!);
+      const listed = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active').map((a) => a.name);
+      expect(listed.filter((n) => marks.some((m) => n.includes(m)))).toEqual([]);
+    }
+  });
+});

@@ -3,7 +3,11 @@
  * can be linked and shared), runs src/client/search-engine.ts on the Pagefind index, and renders
  * the hits in three sections — official, closed, impostors — with "more" buttons. Every value
  * from the index is inserted as text, never as HTML. Pagefind runs on the page's thread (no
- * worker: one download less on a phone).
+ * worker: one download less on a phone). A query is folded as the verify tool folds it:
+ * traditional and variant characters simplified (src/lib/normalize.ts, loaded with the index),
+ * full-width forms to half-width (src/client/search-tokens.ts), so 東鄉 finds what 东乡 finds.
+ * Where search cannot run (no WebAssembly, a WebView whose policy blocks it) the page says so
+ * and points to browsing by unit and platform.
  */
 import {
   search,
@@ -76,7 +80,7 @@ function accountItem(page: Page, hit: AccountHit, withUnit: boolean): HTMLElemen
   if (hit.formerNames.length) li.append(el('span', { class: 'entry-line muted' }, `曾用名：${hit.formerNames.join('、')}`));
   if (hit.closed) {
     const line = el('span', { class: 'entry-line' }, `${hit.status === 'suspended' ? '关停' : '注销'}于 ${hit.closed}`);
-    if (hit.successor) line.append('，接替账号：', el('a', { href: accountUrl(page, hit.successor) }, '查看'));
+    if (hit.successor) line.append('，', el('a', { href: accountUrl(page, hit.successor) }, '接替它的账号'));
     li.append(line);
   }
   return li;
@@ -200,16 +204,66 @@ function renderEmpty(page: Page, query: string): void {
   );
 }
 
-let loading: Promise<PagefindApi> | undefined;
-/** Loads pagefind.js from the site (never from another origin). */
-function pagefind(base: string): Promise<PagefindApi> {
+interface Engine {
+  pagefind: PagefindApi;
+  simplify(text: string): string;
+}
+
+let loading: Promise<Engine> | undefined;
+/** Loads pagefind.js from the site (never from another origin) and the traditional → simplified fold. */
+function engine(base: string): Promise<Engine> {
   loading ??= (async () => {
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as {
-      createInstance(options: Record<string, unknown>): PagefindApi;
-    };
-    return module.createInstance({ basePath: `${base}pagefind/`, noWorker: true });
+    if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
+    const [module, normalize] = await Promise.all([
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{
+        createInstance(options: Record<string, unknown>): PagefindApi;
+      }>,
+      import('../lib/normalize.ts'),
+    ]);
+    return { pagefind: module.createInstance({ basePath: `${base}pagefind/`, noWorker: true }), simplify: normalize.toSimplified };
   })();
+  loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** Search cannot run in this browser: say so, and where to browse instead. */
+function renderUnavailable(page: Page): void {
+  page.status.textContent = '';
+  page.results.replaceChildren(
+    el(
+      'div',
+      { class: 'verdict warning', 'data-search-unavailable': '' },
+      el('p', {}, el('strong', {}, '搜索无法在这个浏览器中运行。')),
+      el(
+        'p',
+        {},
+        '可以改为',
+        el('a', { href: `${page.base}units/` }, '按单位浏览全部账号'),
+        '或',
+        el('a', { href: `${page.base}platforms/` }, '按平台浏览全部账号'),
+        '；要核对一个账号，请用',
+        el('a', { href: `${page.base}verify/` }, '核验工具'),
+        '。',
+      ),
+    ),
+  );
+}
+
+/** What the results hold, as shown: "找到 1 个单位、12 个账号"; "先显示…" when more can be loaded. */
+function countText(tiers: readonly TierPage[]): string {
+  let units = 0;
+  let accounts = 0;
+  let impostors = 0;
+  for (const { hits } of tiers)
+    for (const hit of hits) {
+      if (hit.type === 'unit') {
+        units++;
+        accounts += hit.accounts.length;
+      } else if (hit.type === 'impostor') impostors++;
+      else accounts++;
+    }
+  const parts = [units && `${units} 个单位`, accounts && `${accounts} 个账号`, impostors && `${impostors} 个仿冒账号`].filter(Boolean);
+  return tiers.some((t) => t.tier.more) ? `先显示 ${parts.join('、')}，还有更多` : `找到 ${parts.join('、')}`;
 }
 
 let generation = 0;
@@ -223,10 +277,17 @@ async function run(page: Page): Promise<void> {
   }
   page.status.textContent = '正在搜索…';
   let result: SearchPage;
+  let loaded: Engine;
   try {
-    result = await search(await pagefind(page.base), query, readFilters(page.form));
+    loaded = await engine(page.base);
   } catch {
-    if (mine === generation) page.status.textContent = '搜索暂时不可用，请稍后再试，或按单位浏览。';
+    if (mine === generation) renderUnavailable(page);
+    return;
+  }
+  try {
+    result = await search(loaded.pagefind, loaded.simplify(query), readFilters(page.form));
+  } catch {
+    if (mine === generation) page.status.textContent = '搜索出错了，请重新搜索，或按单位浏览。';
     return;
   }
   if (mine !== generation) return;
@@ -248,7 +309,9 @@ async function run(page: Page): Promise<void> {
     renderEmpty(page, query);
     return;
   }
-  page.status.textContent = result.relaxed ? `没有与“${query}”完全一致的结果，以下是相近的结果` : `“${query}”的搜索结果`;
+  page.status.textContent = result.relaxed
+    ? `没有与“${query}”完全一致的结果，以下是相近的结果：${countText(result.tiers)}`
+    : `“${query}”：${countText(result.tiers)}`;
   for (const tier of result.tiers) renderTier(page, tier);
 }
 
@@ -303,8 +366,15 @@ function start(): void {
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLSelectElement) soon();
   });
+  // Filters start folded on a phone so results begin on the first screen; open when one is set.
+  const more = root.querySelector<HTMLDetailsElement>('details.search-more');
+  if (more && (window.matchMedia('(min-width: 40rem)').matches || ['platform', 'kind', 'status'].some((n) => params.get(n))))
+    more.open = true;
   root.classList.add('ready');
-  if (input.value.trim()) void run(page);
+  if (typeof WebAssembly !== 'object') renderUnavailable(page);
+  else if (input.value.trim()) void run(page);
+  // Opened with a query the reader looks at results; the keyboard would cover them.
+  else input.focus();
 }
 
 start();

@@ -24,7 +24,8 @@ export function siteConfig(options: SiteConfigOptions = {}): AstroUserConfig {
     // Citizens verify accounts inside old in-app WebViews (WeChat's X5 and iOS WKWebView of phones
     // a few years old): client scripts are compiled for Chrome 69 / iOS Safari 12 era browsers
     // (browserslist: chrome >= 69, safari >= 12, ios_saf >= 12, firefox >= 68, edge >= 79).
-    vite: { build: { target: ['chrome69', 'safari12', 'firefox68', 'edge79'] } },
+    // Never inline a script or asset: the CSP allows only the site's own files (no inline script).
+    vite: { build: { target: ['chrome69', 'safari12', 'firefox68', 'edge79'], assetsInlineLimit: 0 } },
     // No Markdown code blocks on this site; Shiki's inline styles would break the CSP.
     markdown: { syntaxHighlight: false },
     security: {

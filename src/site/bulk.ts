@@ -18,20 +18,20 @@ import { Worker } from 'node:worker_threads';
 import type { Registry } from '../lib/model.ts';
 import { absoluteUrls } from './absolute.ts';
 import { complianceOf } from './compliance.ts';
-import { matrixSvg } from './qr.ts';
+import { matrixMarkup } from './qr.ts';
 import { accountDescription, accountPage, accountTitle } from './render/account.ts';
 import { filingForm, formTitle } from './render/form.ts';
 import { posterBody, posterDescription, posterTitle, posterUrls } from './render/poster.ts';
 import { Shell, SHELL_ID } from './shell.ts';
 import { verifyIndexOf } from './verify-index.ts';
 
-/** Starts computing the QR codes of every poster on a worker thread; resolves to the SVG by URL. */
+/** Starts computing the QR codes of every poster on a worker thread; resolves to their markup (SVG and PNG image) by URL. */
 export function startPosterQr(registry: Registry, site: string): Promise<Map<string, string>> {
   const urls = [...new Set(registry.units.flatMap((unit) => posterUrls(registry, unit, site)))];
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./workers/qr.mjs', import.meta.url), { workerData: { urls } });
     worker.once('message', (matrices: [number, Uint8Array][]) => {
-      resolve(new Map(urls.map((url, i) => [url, matrixSvg(matrices[i]![0], matrices[i]![1])])));
+      resolve(new Map(urls.map((url, i) => [url, matrixMarkup(matrices[i]![0], matrices[i]![1])])));
       void worker.terminate();
     });
     worker.once('error', reject);

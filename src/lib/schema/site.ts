@@ -25,6 +25,36 @@ export const OfficeSchema = z
   })
   .meta({ title: '主管单位', description: '名录的主管单位及其公开联系方式（公众举报仿冒账号时使用）' });
 
+/**
+ * What Chinese government websites show in their footer (all optional; the site shows only what is
+ * set). Values are public registration numbers, never personal data.
+ */
+export const FooterSchema = z
+  .strictObject({
+    /** 网站标识码 (政府网站标识码): the region code and four digits, e.g. 6229260001. */
+    site_code: z
+      .string()
+      .regex(/^\d{10}$/)
+      .optional()
+      .meta({ title: '网站标识码', description: '政府网站标识码，10 位数字（6 位行政区划代码 + 4 位序号），例如 6229260001，须加引号' }),
+    /** ICP 备案号, e.g. 陇ICP备12345678号-1; the footer links it to beian.miit.gov.cn. */
+    icp: text({ max: 60 })
+      .regex(/ICP备\d+号(?:-\d+)?$/u)
+      .optional()
+      .meta({ title: 'ICP 备案号', description: '工业和信息化部 ICP 备案号，例如 陇ICP备12345678号-1；页脚链接到 beian.miit.gov.cn' }),
+    /** 公安机关备案号, e.g. 甘公网安备62292602000001号. */
+    police: text({ max: 60 })
+      .regex(/公网安备\s*\d+号$/u)
+      .optional()
+      .meta({ title: '公安机关备案号', description: '公安机关互联网站安全管理备案号，例如 甘公网安备62292602000001号' }),
+    /** 主办单位: who runs the website (defaults to the office). */
+    sponsor: text({ max: 100 }).optional().meta({ title: '主办单位', description: '网站的主办单位全称；不填时页脚不显示「主办单位」一项' }),
+  })
+  .meta({
+    title: '页脚信息',
+    description: '政府网站页脚的备案信息：网站标识码、ICP 备案号、公安机关备案号、主办单位。都可不填，填了才显示',
+  });
+
 /** Schema of `data/site.yaml`. */
 export const SiteSchema = z
   .strictObject({
@@ -56,6 +86,21 @@ export const SiteSchema = z
       .meta({ title: '地区', description: '名录覆盖的行政区' }),
     /** The office that runs the registry. */
     office: OfficeSchema,
+    /**
+     * The region's emblem or the office's logo shown in the header band: a file under `public/`
+     * (`emblem.png`), PNG, SVG or WebP.
+     */
+    emblem: z
+      .string()
+      .max(100)
+      .regex(/^(?!.*\.\.)[a-z0-9_-]+(?:\/[a-z0-9_-]+)*\.(?:png|svg|webp)$/)
+      .optional()
+      .meta({
+        title: '标志图片',
+        description: '页头显示的标志图片，放在 public/ 文件夹中的文件名，例如 emblem.png（PNG、SVG 或 WebP）；不填时不显示',
+      }),
+    /** Registration numbers and sponsor shown in the footer. */
+    footer: FooterSchema.optional(),
     /** Short introduction shown on the home page. */
     description: text({ max: 1000, multiline: true }).optional().meta({ title: '简介', description: '首页显示的简介' }),
     /** Licence of the open data downloads (an SPDX id such as CC-BY-4.0). */

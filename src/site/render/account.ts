@@ -2,8 +2,10 @@
  * The account page (`/units/<unit>/<slug>/`) as escaped HTML strings: what a citizen checks. A
  * verdict first (official and in use, closed with the successor to follow, known impostors),
  * then the filing — platform, handle, identifiers, official link, verification subject, purpose,
- * operation — the full lifecycle with filing dates, former names and the latest inspection.
- * The compliance status (src/site/render/compliance.ts) comes in between.
+ * operation — and the lifecycle with former names. What the office checks (compliance status from
+ * src/site/render/compliance.ts: working days used for filings, inspections) comes last, in a
+ * collapsed details section. Handles and links carry `data-copy`: src/client/copy.ts adds copy
+ * buttons (WeChat users paste them into the platform's app).
  */
 import type { Compliance } from '../../lib/compliance/engine.ts';
 import type { Account, Registry } from '../../lib/model.ts';
@@ -39,6 +41,14 @@ export function accountHead(registry: Registry, account: Account): SafeHtml {
   return html`<p class="breadcrumb"><a href="${href('/units/')}">单位</a> › <a href="${unitHref(unit.id)}">${unit.name}</a> › ${platform?.name ?? account.platform}</p><h1>${account.name} ${statusBadge(account.status)}</h1>${verdict}${warning}`;
 }
 
+/** Platforms whose links WeChat's in-app browser does not open: the page says to copy the link into the app. */
+export const WECHAT_BLOCKED: ReadonlySet<string> = new Set(['douyin', 'kuaishou']);
+
+/** A value with a copy button (added by src/client/copy.ts; without JavaScript the text can be selected). */
+function copyable(value: SafeHtml | string, what: string): SafeHtml {
+  return html`<span class="copy-wrap"><span class="mono copy-text" data-copy="${what}">${value}</span></span>`;
+}
+
 function field(label: string, value: unknown, className = ''): SafeHtml {
   return html`<dt>${label}</dt><dd${className ? html` class="${className}"` : ''}>${value}</dd>`;
 }
@@ -54,7 +64,7 @@ export function timeline(registry: Registry, account: Account): SafeHtml {
     }
     if (e.type === 'suspended' || e.type === 'deregistered') {
       lines.push(
-        html`<p>停更公告：${e.notice_url ? html`<a href="${safeUrl(e.notice_url)}" rel="noopener noreferrer">查看公告</a>` : html`<span class="muted">未发布</span>`}</p>`,
+        html`<p>停更公告：${e.notice_url ? html`<a href="${safeUrl(e.notice_url)}" rel="noopener noreferrer">打开停更公告</a>` : html`<span class="muted">未发布</span>`}</p>`,
       );
       if (e.successor) {
         const successor = registry.accountById.get(e.successor);
@@ -67,8 +77,22 @@ export function timeline(registry: Registry, account: Account): SafeHtml {
   return html`<ol class="timeline">${items}</ol>`;
 }
 
+/**
+ * The account's link on its platform. A deregistered account's old link is shown as text (it no
+ * longer leads to an official account); links WeChat does not open say to copy them into the app.
+ */
+function accountLink(account: Account, platform: string, label: string): SafeHtml {
+  if (!account.url) return html`<span class="muted">该平台没有公开网页，请在${platform}内搜索${label}</span>`;
+  if (account.status === 'deregistered')
+    return html`<span class="mono">${account.url}</span><span class="entry-line muted">账号已注销，这个旧链接不再指向官方账号。</span>`;
+  const link = html`<span class="copy-wrap"><a class="mono copy-text" href="${safeUrl(account.url)}" rel="noopener noreferrer" data-copy="链接">${account.url}</a></span>`;
+  return WECHAT_BLOCKED.has(account.platform)
+    ? html`${link}<span class="entry-line muted">在微信里打不开${platform}链接：请复制链接，到${platform} App 或浏览器中打开。</span>`
+    : link;
+}
+
 /** The filing, the lifecycle, the latest inspection and the page's actions. */
-export function accountBody(registry: Registry, account: Account): SafeHtml {
+export function accountBody(registry: Registry, account: Account, compliance: SafeHtml | '' = ''): SafeHtml {
   const v = views(registry);
   const unit = registry.unitById.get(account.unit)!;
   const platform = registry.platformById.get(account.platform);
@@ -85,17 +109,12 @@ export function accountBody(registry: Registry, account: Account): SafeHtml {
     field('账号名称', account.name),
     account.formerNames.length ? field('曾用名', former(account.formerNames, false)) : '',
     field('平台', html`<a href="${platformHref(account.platform)}">${name}</a>`),
-    field(label, account.handle, 'mono'),
+    field(label, copyable(account.handle, label)),
     account.formerHandles.length ? field('原账号 ID', former(account.formerHandles, true)) : '',
     account.identifiers.length
-      ? field('其他标识', html`<ul class="plain">${account.identifiers.map((id) => html`<li class="mono">${id}</li>`)}</ul>`)
+      ? field('其他标识', html`<ul class="plain">${account.identifiers.map((id) => html`<li>${copyable(id, '标识')}</li>`)}</ul>`)
       : '',
-    field(
-      '账号链接',
-      account.url
-        ? html`<a class="mono" href="${safeUrl(account.url)}" rel="noopener noreferrer">${account.url}</a>`
-        : html`<span class="muted">该平台没有公开网页，请在${name}内搜索${label}</span>`,
-    ),
+    field('账号链接', accountLink(account, name, label)),
     field('认证主体', account.verified_as ?? html`<span class="muted">未认证</span>`),
     field('主办单位', html`<a href="${unitHref(unit.id)}">${unit.name}</a>`),
     field('功能定位', account.purpose, 'pre'),
@@ -133,7 +152,7 @@ export function accountBody(registry: Registry, account: Account): SafeHtml {
         ),
       ]}</dl>`
     : html`<p class="muted">${account.status === 'active' ? '尚无该账号的巡查记录。' : '该账号已停用，不再参加巡查。'}</p>`;
-  return html`<h2>备案信息</h2><dl class="fields">${fields}</dl><h2>备案记录</h2>${timeline(registry, account)}<h2>最近一次巡查</h2>${inspection}<p class="actions no-print"><a href="${href(`/units/${account.id}/form/`)}">打印备案登记表</a><a href="${href('/verify/')}">核验其他账号</a></p>`;
+  return html`<h2>备案信息</h2><dl class="fields">${fields}</dl><h2>备案记录</h2>${timeline(registry, account)}<details class="filing-details"><summary>巡查与合规情况（备案用时、巡查结果）</summary>${compliance}<h2>最近一次巡查</h2>${inspection}</details><p class="actions no-print"><a href="${href(`/units/${account.id}/form/`)}">打印备案登记表</a><a href="${href('/verify/')}">核验其他账号</a></p>`;
 }
 
 /** Title of an account page. */
@@ -149,6 +168,5 @@ export function accountDescription(registry: Registry, account: Account): string
 /** The whole content of an account page. */
 export function accountPage(registry: Registry, compliance: Compliance, account: Account): SafeHtml {
   return html`${accountHead(registry, account)}
-${accountCompliance(compliance, account.id)}
-${accountBody(registry, account)}`;
+${accountBody(registry, account, accountCompliance(compliance, account.id))}`;
 }

@@ -62,8 +62,8 @@ ${
     ? html`<ul class="poster-accounts">${accounts}</ul>`
     : html`<p class="poster-empty">本单位目前没有在用的政务新媒体账号。以本单位名义开设的账号都不是官方账号。</p>`
 }
-<section class="poster-warning" aria-labelledby="poster-warning-title"><div class="poster-warning-text"><h2 id="poster-warning-title">谨防仿冒账号</h2><p>仿冒账号常使用与官方相同或相似的名称和头像，或在名称后加上「官方」「发布」「服务号」等字样。请核对<strong>账号 ID</strong>，不要只看名称。</p><p>不确定时，扫右侧二维码或打开 <span class="mono">${verifyUrl}</span>，输入链接、账号 ID 或名称核验。</p><p>发现仿冒，请向${office.name}举报${
-    office.phone ? html`：电话 <span class="mono">${office.phone}</span>` : ''
+<section class="poster-warning" aria-labelledby="poster-warning-title"><div class="poster-warning-text"><h2 id="poster-warning-title">谨防仿冒账号</h2><p>仿冒账号可能与官方账号同名、用同样的头像，但账号 ID 不同。请核对平台上显示的<strong>账号 ID</strong>：与上面列出的都不同的，无论名称是否相同，都不是本单位的官方账号。</p><p>不确定时，扫右侧二维码或打开 <span class="mono">${verifyUrl}</span>，输入链接、账号 ID 或名称核验。</p><p>发现仿冒，请向${office.name}举报${
+    office.phone ? html`：电话 <span class="mono tel">${office.phone}</span>` : ''
   }${office.email ? html`，邮箱 <span class="mono">${office.email}</span>` : ''}。</p></div><div class="poster-verify"><div class="poster-qr" role="img" aria-label="核验账号页面二维码">${new SafeHtml(
     qr(verifyUrl),
   )}</div><p>扫码核验账号</p></div></section>
