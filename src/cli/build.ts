@@ -7,7 +7,7 @@
  * Exit 0: built. Exit 1: the data has errors or the build failed. Exit 2: usage problem.
  */
 import path from 'node:path';
-import { buildSite } from '../site/build.ts';
+import { buildSite, PROJECT_ROOT } from '../site/build.ts';
 import { checkDate, type CommandIo, parseFlags, readOptions, resolveDataDir } from './usage.ts';
 
 export const USAGE = `用法：npm run build -- [选项]
@@ -45,6 +45,10 @@ function parseOptions(argv: string[], io: CommandIo): Options | 'help' {
 export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const options = readOptions(() => parseOptions(argv, io), USAGE, '错误：', io);
   if (typeof options === 'number') return options;
+  // Astro resolves the packages of its intermediate build from the working directory: build from
+  // the project, as `npm run` does (the paths above are already absolute).
+  const cwd = process.cwd();
+  process.chdir(PROJECT_ROOT);
   try {
     const result = await buildSite(options);
     const relative = path.relative(io.cwd, result.outDir);
@@ -54,5 +58,7 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);
     return 1;
+  } finally {
+    process.chdir(cwd);
   }
 }

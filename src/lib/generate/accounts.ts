@@ -66,6 +66,8 @@ export interface AccountContext {
   asOfDay: number;
   /** Next never-used identity serial. */
   nextSerial(): number;
+  /** The filing number for an account opened (filed) on `filed`, or undefined when none is given. */
+  fileNumber?(account: string, filed: string): string | undefined;
 }
 
 /** An account file to write and its record. */
@@ -235,9 +237,23 @@ export function planAccounts(ctx: AccountContext, unit: UnitPlan, count: number)
     };
     const habitRoll = random.next();
     const id = `${unit.id}/${slot.slug}`;
+    // The filing number goes where the canonical format puts it (after the identifiers).
+    const number = ctx.fileNumber?.(id, (file.events as { filed: string }[])[0]!.filed);
+    const numbered = number
+      ? Object.fromEntries(
+          Object.entries(file).flatMap(([key, value]) =>
+            key === 'url'
+              ? [
+                  ['filing_number', number],
+                  [key, value],
+                ]
+              : [[key, value]],
+          ),
+        )
+      : file;
     planned.push({
       path: `units/${unit.id}/accounts/${slot.slug}.yaml`,
-      text: block(file, ['waiver']),
+      text: block(numbered, ['waiver']),
       record: { id, unit: unit.id, platform, name, events, habit: habitRoll < 0.02 ? 'zombie' : habitRoll < 0.06 ? 'lagging' : 'regular' },
     });
   }

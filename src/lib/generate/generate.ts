@@ -16,6 +16,7 @@ import { MAX_FILE_BYTES } from '../load/read.ts';
 import { CalendarSchema } from '../schema/calendar.ts';
 import { PlatformsSchema } from '../schema/platforms.ts';
 import { PolicySchema } from '../schema/policy.ts';
+import { formatFilingNumber, MAX_SEQUENCE } from '../filing-number.ts';
 import { maxAccounts, planAccounts, unitFile, type AccountContext, type AccountRecord } from './accounts.ts';
 import { IdentityFactory } from './identities.ts';
 import { inspectionDays, planImpostors, planInspections, type GeneratedFile } from './inspections.ts';
@@ -31,6 +32,8 @@ export const DEFAULT_AS_OF = '2026-11-28';
 export const DEFAULT_SHARED_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 /** Events fall between this day and the end of 2026 (the years the calendar files cover). */
 const FIRST_EVENT_DATE = '2024-01-01';
+/** The region code of generated registries (not a real one). */
+const REGION_CODE = '990000';
 const LAST_EVENT_DATE = '2026-12-31';
 /** The earliest accepted `asOf`: events need some months of history before it. */
 export const EARLIEST_AS_OF = '2024-06-01';
@@ -131,7 +134,7 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
       {
         title: `${REGION_NAME}政务新媒体名录（合成数据）`,
         url: 'https://registry.example/',
-        region: { name: REGION_NAME, code: '990000' },
+        region: { name: REGION_NAME, code: REGION_CODE },
         office: {
           name: OFFICE_NAME,
           unit: OFFICE_UNIT,
@@ -146,7 +149,23 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
       ['region', 'office'],
     ),
   });
-  for (const file of shared.files) out(file);
+  // Generated registries hold far more accounts a year than one region's four-digit sequence can
+  // number (9,999 a year), so numbers are not required of them: accounts are numbered in the order
+  // they are made while a year has numbers left, and the rest wait, as older accounts of a real
+  // registry wait for `npm run number`.
+  for (const file of shared.files)
+    out(file.path === 'policy.yaml' ? { ...file, text: file.text.replace(/^filing_number_required_from:.*\n/m, '') } : file);
+  const ledger: { number: string; account: string }[] = [];
+  const perYear = new Map<string, number>();
+  const fileNumber = (account: string, filed: string): string | undefined => {
+    const year = Number(filed.slice(0, 4));
+    const sequence = (perYear.get(String(year)) ?? 0) + 1;
+    if (sequence > MAX_SEQUENCE) return undefined;
+    perYear.set(String(year), sequence);
+    const number = formatFilingNumber(REGION_CODE, year, sequence);
+    ledger.push({ number, account });
+    return number;
+  };
 
   let serial = 0;
   const identities = new IdentityFactory(stream('identities'));
@@ -160,6 +179,7 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
     lastDay: Math.min(asOfDay, dayNumber(LAST_EVENT_DATE)),
     asOfDay,
     nextSerial: () => serial++,
+    fileNumber,
   };
 
   const records: AccountRecord[] = [];
@@ -200,6 +220,16 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
   summary.compactedInspections = inspections.compacted;
 
   const impostorCount = Math.max(1, Math.round(options.accounts / 200));
+  ledger.sort((a, b) => (a.number < b.number ? -1 : 1));
+  out({
+    path: 'filing-numbers.yaml',
+    text: [
+      '# 备案编号登记簿（合成数据）：已编定的全部备案编号及其所属账号。',
+      ledger.length === 0 ? 'numbers: []' : 'numbers:',
+      ...ledger.map((e) => `  - { number: ${e.number}, account: ${e.account} }`),
+      '',
+    ].join('\n'),
+  });
   summary.impostors = planImpostors(stream('impostors'), records, impostorCount, identities, () => serial++, ctx.firstDay, asOfDay, out);
   return summary;
 }
