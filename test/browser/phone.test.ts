@@ -135,7 +135,8 @@ describe('WeChat', () => {
     expect(await buttons.evaluateAll((b) => b.map((x) => x.getAttribute('aria-label')))).toEqual(['复制抖音号', '复制链接']);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await buttons.first().click();
-    expect(await buttons.first().textContent()).toMatch(/^(已复制|请长按复制)$/);
+    // The label changes once the clipboard has answered (asynchronously), and back after 2.5 s.
+    await expect.poll(() => buttons.first().textContent(), { timeout: 2000, interval: 20 }).toMatch(/^(已复制|请长按复制)$/);
     expect(await page.locator('dd', { has: page.locator('a[href*="douyin.com"]') }).textContent()).toContain('在微信里打不开抖音链接');
     expect(watch).toEqual(clean);
     await page.close();
