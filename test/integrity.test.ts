@@ -3,7 +3,8 @@
  * Chinese), the compliance figures an impossible filing could push below zero or past a level,
  * and the validator's summary with `--errors-only`.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -163,5 +164,28 @@ describe('validate --errors-only', () => {
     out = '';
     await runValidate(['--data', data, '--as-of', AS_OF, '--errors-only', '--format', 'json'], io);
     expect(JSON.parse(out).stats).toMatchObject({ errors: 1, warnings: 0, hiddenWarnings: 1 });
+  });
+});
+
+describe('validate --changed', () => {
+  it('reports personal data in a new folder name on the folder', async () => {
+    const data = makeFixture();
+    const root = path.dirname(data);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const folder = ['139', '1234', '5678'].join('');
+    mkdirSync(path.join(data, 'units', folder));
+    writeFileSync(path.join(data, 'units', folder, 'unit.yaml'), `id: "${folder}"\nname: 东乡族自治县测试局\nkind: county-department\n`);
+    let out = '';
+    const io = { stdout: (t: string) => void (out += t), stderr: () => undefined, env: {}, cwd: root, isTTY: false };
+    expect(await runValidate(['--data', data, '--as-of', AS_OF, '--format', 'json', '--changed', 'main'], io)).toBe(1);
+    const problems = JSON.parse(out).problems as { file: string; rule: string }[];
+    expect(problems.filter((p) => p.rule === 'personal-data').map((p) => p.file)).toEqual([
+      `data/units/${folder}`,
+      `data/units/${folder}/unit.yaml`,
+    ]);
   });
 });
