@@ -88,6 +88,22 @@ describe('the attacks of issue #7', () => {
   });
 });
 
+describe('the classes of issue 12 (integrity round 2)', () => {
+  const ids = CASES.map((c) => c.id);
+  it.each([
+    ['2. Markdown and HTML from filings in CI output', 'markdown-in-filings'],
+    ['3. invisible and bidi characters in comments, lone surrogates', 'trojan-comments'],
+    ['5. personal data in every disguise, in values, comments and file names', 'personal-data-disguises'],
+    ['5. near misses stay accepted', 'personal-data-near-misses'],
+    ['6. facts that cannot be true', 'impossible-facts'],
+    ['6. thresholds in an impossible order', 'impossible-policy'],
+    ['7. bounded rule output', 'rule-flood'],
+    ['8. messages that point the right way', 'misleading-messages'],
+  ])('%s', (_, id) => {
+    expect(ids).toContain(id);
+  });
+});
+
 describe('a pull request that files a reported impostor as an official account', () => {
   it('fails `validate --changed` with the problems on the changed files, not on the unchanged originals', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'registry-adversarial-git-'));

@@ -25,7 +25,18 @@ const sandbox = new Sandbox();
 afterAll(() => sandbox.dispose());
 
 /** Cases per property: about 30 s for all of them on a busy two-core machine (a load takes 50–100 ms). */
-const RUNS: Record<string, number> = { bytes: 60, documents: 60, tokens: 50, mutations: 60, corpus: 30, 'valid-among-broken': 25 };
+const RUNS: Record<string, number> = {
+  bytes: 60,
+  documents: 60,
+  tokens: 50,
+  mutations: 60,
+  corpus: 30,
+  'valid-among-broken': 25,
+  'invisible-in-comments': 40,
+  'personal-data-disguised': 60,
+  'personal-data-near-misses': 60,
+  flood: 4,
+};
 
 describe('fuzzing the loader', () => {
   it.each(PROPERTIES.map((p) => [p.name, p] as const))('%s', (name, { arbitrary, check }) => {

@@ -191,7 +191,13 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   // A duplicate identifier is reported on the later of its two files (accounts before impostors,
   // by path): a change that copies an unchanged account's or a reported impostor's handle can be
   // the earlier one, so a problem whose other file changed is the change's problem too.
-  const inChanged = (file: unknown) => typeof file === 'string' && changed!.has(path.resolve(base, file));
+  // A problem on a folder (a unit folder named with a mobile number) belongs to the change when a file in it changed.
+  const inChanged = (file: unknown) => {
+    if (typeof file !== 'string') return false;
+    const abs = path.resolve(base, file);
+    if (changed!.has(abs)) return true;
+    return path.extname(abs) === '' && [...changed!].some((c) => c.startsWith(`${abs}${path.sep}`));
+  };
   if (changed) problems = problems.flatMap((p) => (inChanged(p.file) ? [p] : inChanged(p.params.otherFile) ? [mirrorDuplicate(p)] : []));
   let hiddenWarnings = 0;
   if (options.errorsOnly) {

@@ -33,6 +33,23 @@ const QQ_MAIL_RE = /(?<![\w.+-])([1-9]\d{4,11})@qq\.com\b/gi;
 
 /** Five digits, separators between them allowed: every pattern above needs at least that (a cheap first test). */
 const FIVE_DIGITS_RE = new RegExp(String.raw`\d(?:${SEP}\d){4}`);
+/** How many characters NFKC may fold into an ASCII digit (ASCII, full-width, circled, dingbat, mathematical digits; an overcount is harmless). */
+function digitLikeCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0xff10 && c <= 0xff19) ||
+      (c >= 0x2460 && c <= 0x24ff) ||
+      (c >= 0x2776 && c <= 0x2793) ||
+      c === 0xd835
+    )
+      n++;
+  }
+  return n;
+}
+
 /** Anything NFKC changes in a number: full-width digits, letters and punctuation, ideographic space, circled digits. */
 const FOLDABLE_RE = /[^\u0000-\u007f]/;
 
@@ -64,6 +81,9 @@ const digitsOf = (text: string) => text.replace(/[^\dXx]/g, '');
  * and longer digit runs do not match.
  */
 export function findPersonalData(raw: string): PersonalDatum[] {
+  // A mobile number has 11 digits, an ID number 17, a QQ mailbox an `@`: most texts (names, dates,
+  // Weibo UIDs) have fewer digits and no `@`, and are done here.
+  if (digitLikeCount(raw) < 11 && !raw.includes('@') && !raw.includes('\uFF20')) return [];
   const text = FOLDABLE_RE.test(raw) ? raw.normalize('NFKC') : raw;
   if (!FIVE_DIGITS_RE.test(text)) return [];
   const found: PersonalDatum[] = [];

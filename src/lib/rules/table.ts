@@ -79,7 +79,7 @@ export const RULES = {
   'personal-data': {
     severity: 'error',
     title: '含有个人信息',
-    help: '名录是公开的，不得出现手机号码、身份证号码等个人信息：改为单位办公电话或删除。',
+    help: '名录是公开的，不得出现手机号码、身份证号码等个人信息（全角数字、加空格或横线、+86 等写法也算），注释和文件名里也不行：改为单位办公电话或删除。',
   },
   'event-order': {
     severity: 'error',
