@@ -618,13 +618,14 @@ describe('prompts a clerk cannot misuse', () => {
     expect(rankChoices(choices, '  ')).toHaveLength(choices.length);
   });
 
-  it('typing 锁南镇 and Enter selects the town, in Chinese chrome', async () => {
+  it('Enter on the untouched list picks nothing; typing 锁南镇 and Enter selects the town, in Chinese chrome', async () => {
     const dir = makeFixture({}, SAMPLE);
     const { code, screen } = await interactive(
       dir,
       ['account'],
       [
-        ['开设账号的单位', '锁南镇'],
+        ['开设账号的单位', '\r'],
+        ['请先输入文字筛选，或用 ↑↓ 选择', '锁南镇'],
         ['3 项符合', '\r'],
         ['平台', '\x03'],
       ],

@@ -108,7 +108,7 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
     // npm without --silent has already printed "> gov-newmedia-registry@… report" on stdout: a file
     // made with `> 通报.csv` starts with that line. Say so on stderr (which is not redirected).
     const env = io.env ?? {};
-    if (!io.isTTY && env.npm_lifecycle_event === 'report' && env.npm_config_loglevel !== 'silent' && options.format !== 'md')
+    if (!io.isTTY && env.npm_lifecycle_event === 'report' && env.npm_config_loglevel !== 'silent')
       io.stderr(
         'report：提示：npm run 不加 --silent 时，npm 会在输出前加一行横幅；保存文件请用 --out 文件名，或 npm run --silent report -- …\n',
       );

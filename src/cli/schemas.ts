@@ -37,7 +37,7 @@ export function runSchemas(argv: string[], io: CommandIo, dir = SCHEMA_DIR): num
   const listed = (sub: string) =>
     existsSync(path.join(dir, sub)) ? readdirSync(path.join(dir, sub)).map((n) => path.posix.join(sub, n)) : [];
   const extra = [...listed(''), ...listed(OPEN_DATA_SCHEMA_DIR)].filter((n) => n.endsWith('.schema.json') && !texts.has(n));
-  const code = writeGenerated(files, { check: options.check, fix: 'npm run schemas', what: 'schemas/ 中的 JSON Schema' }, io);
+  const code = writeGenerated(files, { check: options.check, fix: 'npm run schemas', what: 'schemas/ 中的 JSON Schema 文件' }, io);
   if (extra.length === 0) return code;
   io.stderr(`${options.check ? '✖' : '注意：'}schemas/ 中有多余文件（zod 定义中没有）：${extra.join('、')}，请删除后提交。\n`);
   return options.check ? 1 : code;

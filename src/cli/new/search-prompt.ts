@@ -49,6 +49,8 @@ class SearchPrompt extends Prompt<string> {
   matches: Choice[];
   index = 0;
   #query = '';
+  /** Whether the clerk typed or moved: Enter on an untouched list must not pick its first entry unread. */
+  #touched: boolean;
 
   readonly options: SearchOptions;
 
@@ -58,7 +60,8 @@ class SearchPrompt extends Prompt<string> {
         input: options.input,
         output: options.output,
         render: () => this.#render(),
-        validate: (value) => (value === undefined ? '没有匹配的选项：请换个说法，或删去几个字' : undefined),
+        validate: (value) =>
+          !this.#touched ? '请先输入文字筛选，或用 ↑↓ 选择' : value === undefined ? '没有匹配的选项：请换个说法，或删去几个字' : undefined,
       },
       true,
     );
@@ -66,14 +69,17 @@ class SearchPrompt extends Prompt<string> {
     this.matches = [...options.choices];
     const initial = options.initialValue === undefined ? -1 : this.matches.findIndex((c) => c.value === options.initialValue);
     this.index = Math.max(initial, 0);
+    this.#touched = initial !== -1;
     this.value = this.matches[this.index]?.value;
     this.on('userInput', (text) => {
       if (text === this.#query) return;
       this.#query = text;
+      this.#touched = true;
       this.matches = rankChoices(options.choices, text);
       this.#move(0);
     });
     this.on('cursor', (key) => {
+      if (key === 'up' || key === 'down') this.#touched = true;
       if (key === 'up') this.#move(this.index - 1);
       if (key === 'down') this.#move(this.index + 1);
     });
