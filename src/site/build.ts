@@ -186,7 +186,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     bulk = performance.now() - t;
     records = await searchWritten;
     // .gz and .br beside the text files, for nginx's gzip_static / brotli_static (deploy/nginx/).
-    await precompress(outDir);
+    precompress(outDir);
   } catch (error) {
     await bulkBuild.finish().catch(() => {});
     await pagefind.close().catch(() => {});
