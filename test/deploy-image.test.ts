@@ -84,6 +84,15 @@ describe('deploy/Dockerfile', () => {
     expect(readFileSync(path.join(REPO, '.dockerignore'), 'utf8')).toMatch(/^\*\n!deploy\/nginx\/\n!dist\/\n$/m);
   });
 
+  it('fails with the install instruction, never skips, where nginx or its Brotli module is missing', () => {
+    expect(() => requireNginx('/nonexistent/nginx')).toThrowErrorMatchingInlineSnapshot(
+      `[Error: 找不到 nginx（/nonexistent/nginx）。部署测试需要它：sudo apt-get install -y nginx libnginx-mod-http-brotli-static，或用 NGINX_PATH 指向 nginx。nginx not found: sudo apt-get install -y nginx libnginx-mod-http-brotli-static.]`,
+    );
+    expect(() => requireNginx(undefined, '/nonexistent/brotli.so')).toThrowErrorMatchingInlineSnapshot(
+      `[Error: 找不到 nginx 的 Brotli 预压缩模块（/nonexistent/brotli.so）：sudo apt-get install -y nginx libnginx-mod-http-brotli-static。brotli_static module missing: sudo apt-get install -y nginx libnginx-mod-http-brotli-static.]`,
+    );
+  });
+
   it('lays out a configuration that nginx accepts', () => {
     requireNginx();
     const root = mkdtempSync(path.join(os.tmpdir(), 'registry-image-'));

@@ -66,9 +66,9 @@ const list = (dir: string) =>
     .sort();
 
 describe('precompress', () => {
-  it('writes .gz and .br beside text files over the threshold, and only there', async () => {
+  it('writes .gz and .br beside text files over the threshold, and only there', () => {
     const dir = site();
-    const result = await precompress(dir);
+    const result = precompress(dir);
     const compressed = list(dir).filter((f) => /\.(gz|br)$/.test(f));
     expect(compressed).toEqual([
       '_astro/global.abc123.css.br',
@@ -93,9 +93,9 @@ describe('precompress', () => {
     expect(result.bytes.brotli).toBeLessThan(result.bytes.gzip);
   });
 
-  it('writes copies that unpack to the file itself', async () => {
+  it('writes copies that unpack to the file itself', () => {
     const dir = site();
-    await precompress(dir);
+    precompress(dir);
     for (const file of list(dir).filter((f) => f.endsWith('.gz'))) {
       const original = readFileSync(path.join(dir, file.slice(0, -3)));
       expect(zlib.gunzipSync(readFileSync(path.join(dir, file))).equals(original), file).toBe(true);
@@ -103,34 +103,36 @@ describe('precompress', () => {
     }
   });
 
-  it('writes the same bytes every time (no timestamp in the gzip header)', async () => {
+  it('writes the same bytes every time (no timestamp in the gzip header)', () => {
     const a = site();
     const b = site();
-    await precompress(a);
-    await precompress(b);
+    precompress(a);
+    precompress(b);
     for (const file of list(a).filter((f) => /\.(gz|br)$/.test(f))) {
       expect(readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))), file).toBe(true);
     }
     expect(readFileSync(path.join(a, 'index.html.gz')).readUInt32LE(4)).toBe(0);
   });
 
-  it('leaves a folder without text files as it is', async () => {
+  it('leaves a folder without text files as it is', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'registry-precompress-'));
     roots.push(dir);
     writeFileSync(path.join(dir, 'x.pf_index'), zlib.gzipSync('x'.repeat(5000)));
-    expect(await precompress(dir)).toEqual({ files: 0, bytes: { original: 0, gzip: 0, brotli: 0 } });
+    expect(precompress(dir)).toEqual({ files: 0, bytes: { original: 0, gzip: 0, brotli: 0 } });
     expect(existsSync(path.join(dir, 'x.pf_index.gz'))).toBe(false);
   });
 });
 
 describe('isPrecompressed and brotliQuality', () => {
-  it('choose text types by extension, and the highest Brotli quality except for pages and large files', () => {
+  it('choose text types by extension, and the highest Brotli quality for style sheets and scripts only', () => {
     expect(['a.html', 'a.CSS', 'a.js', 'a.json', 'a.xml', 'a.csv', 'a.svg'].every(isPrecompressed)).toBe(true);
     expect(['a.pf_meta', 'a.pf_index', 'a.pf_fragment', 'wasm.zh.pagefind', 'a.png', 'a.gz', 'a.br', 'a.sig'].some(isPrecompressed)).toBe(
       false,
     );
     expect(brotliQuality('index.html', 10_000)).toBe(7);
+    expect(brotliQuality('g12.json', 10_000)).toBe(7);
     expect(brotliQuality('global.css', 10_000)).toBe(11);
-    expect(brotliQuality('accounts.json', 2 << 20)).toBe(7);
+    expect(brotliQuality('search.JS', 10_000)).toBe(11);
+    expect(brotliQuality('huge.js', 2 << 20)).toBe(7);
   });
 });

@@ -50,9 +50,11 @@ beforeAll(async () => {
   chmodSync(root, 0o755);
   site = path.join(root, 'site');
   cpSync(inject('siteDir'), site, { recursive: true });
-  // Files a deployment holds besides the build's own: the signing key and a signature of the open
-  // data (written by the build when a key is configured), a WebAssembly file, and a stray .git.
-  mkdirSync(path.join(site, '.well-known'), { recursive: true });
+  // Files a deployment holds besides the build's own: the public key, a signature of the open data
+  // and the machine-readable list (written by the build when a signing key is configured), a
+  // WebAssembly file, and a stray .git.
+  mkdirSync(path.join(site, '.well-known', 'gov-newmedia-registry'), { recursive: true });
+  writeFileSync(path.join(site, '.well-known', 'gov-newmedia-registry', 'accounts.json'), '{"accounts":[]}\n');
   writeFileSync(path.join(site, '.well-known', 'allowed_signers'), 'registry@example namespaces="file" ssh-ed25519 AAAAexample\n');
   writeFileSync(path.join(site, 'data', 'allowed_signers'), 'registry@example namespaces="file" ssh-ed25519 AAAAexample\n');
   writeFileSync(path.join(site, 'data', 'accounts.json.sig'), '-----BEGIN SSH SIGNATURE-----\nexample\n-----END SSH SIGNATURE-----\n');
@@ -143,6 +145,7 @@ describe('nginx with deploy/nginx/', () => {
       ['/data/accounts.json', 'application/json; charset=utf-8', short],
       ['/data/accounts.json.sig', 'text/plain; charset=utf-8', short],
       ['/.well-known/allowed_signers', 'text/plain; charset=utf-8', short],
+      ['/.well-known/gov-newmedia-registry/accounts.json', 'application/json; charset=utf-8', short],
       ['/data/allowed_signers', 'text/plain; charset=utf-8', short],
       ['/module.wasm', 'application/wasm', short],
       ['/favicon.svg', 'image/svg+xml; charset=utf-8', short],

@@ -20,11 +20,11 @@ export const NGINX_CONFIG = path.join(REPO, 'deploy', 'nginx');
 const INSTALL = 'sudo apt-get install -y nginx libnginx-mod-http-brotli-static';
 
 /** Throws the install instruction when nginx or its Brotli module is missing. */
-export function requireNginx(): void {
-  if (!existsSync(NGINX_PATH))
-    throw new Error(`找不到 nginx（${NGINX_PATH}）。部署测试需要它：${INSTALL}，或用 NGINX_PATH 指向 nginx。nginx not found: ${INSTALL}.`);
-  if (!existsSync(BROTLI_MODULE))
-    throw new Error(`找不到 nginx 的 Brotli 预压缩模块（${BROTLI_MODULE}）：${INSTALL}。brotli_static module missing: ${INSTALL}.`);
+export function requireNginx(nginx = NGINX_PATH, module = BROTLI_MODULE): void {
+  if (!existsSync(nginx))
+    throw new Error(`找不到 nginx（${nginx}）。部署测试需要它：${INSTALL}，或用 NGINX_PATH 指向 nginx。nginx not found: ${INSTALL}.`);
+  if (!existsSync(module))
+    throw new Error(`找不到 nginx 的 Brotli 预压缩模块（${module}）：${INSTALL}。brotli_static module missing: ${INSTALL}.`);
 }
 
 /** Replaces `from` by `to` in `text`, failing when `from` is absent (the configuration changed). */
