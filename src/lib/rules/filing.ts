@@ -47,8 +47,10 @@ function checkNumbers(ctx: RuleContext): void {
     const account = ctx.accountById.get(entry.account);
     if (!account) {
       // An account file that exists but is invalid is reported on its own; only a missing file is the ledger's problem.
-      if (!dataset.accountIds.has(entry.account))
-        ctx.report(problem('filing-number.ledger-unknown-account', at('account'), { number: entry.number, account: entry.account }));
+      if (dataset.accountIds.has(entry.account)) return;
+      const moved = dataset.accounts.find((a) => a.filing_number === entry.number);
+      if (moved) ctx.report(problem('filing-number.moved', at('account'), { number: entry.number, account: entry.account, now: moved.id }));
+      else ctx.report(problem('filing-number.ledger-unknown-account', at('account'), { number: entry.number, account: entry.account }));
     } else if (!account.filing_number) {
       ctx.report(problem('filing-number.ledger-unused', at('account'), { number: entry.number, account: entry.account }));
     }
@@ -85,9 +87,11 @@ function checkNumbers(ctx: RuleContext): void {
     }
     const own = byAccount.get(holder.id);
     if (own && own.number !== number) ctx.report(problem('filing-number.changed', held, { number, recorded: own.number }));
-    else if (recorded && recorded.account !== holder.id)
-      ctx.report(problem('filing-number.reused', held, { number, other: recorded.account }));
-    else if (!recorded) ctx.report(problem('filing-number.not-in-ledger', held, { number }));
+    else if (recorded && recorded.account !== holder.id) {
+      // When the ledger's account no longer exists the file was moved: reported once, on the ledger.
+      if (ctx.accountById.has(recorded.account) || dataset.accountIds.has(recorded.account))
+        ctx.report(problem('filing-number.reused', held, { number, other: recorded.account }));
+    } else if (!recorded) ctx.report(problem('filing-number.not-in-ledger', held, { number }));
   }
 }
 
