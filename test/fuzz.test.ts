@@ -37,7 +37,7 @@ describe('fuzzing the loader', () => {
 
   it('has seeds of every kind of file to mutate', () => {
     expect(new Set(SEEDS.map((s) => s.kind))).toEqual(
-      new Set(['site', 'policy', 'platforms', 'calendar', 'unit', 'account', 'inspection', 'impostor']),
+      new Set(['site', 'policy', 'platforms', 'calendar', 'unit', 'account', 'inspection', 'impostor', 'filing-numbers']),
     );
     expect(SEEDS.length).toBeGreaterThan(200);
   });

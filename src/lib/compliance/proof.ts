@@ -41,19 +41,28 @@ export const PROOF_PLACES: Record<Proof['where'], string> = {
   other: '其他位置',
 };
 
+type ProofCheck = { date: string; result: ProofResult };
+
+/** Per inspection list and day: each account's latest proof check (computed once: the lists are immutable). */
+const latestChecks = new WeakMap<readonly InspectionRecord[], Map<string, Map<string, ProofCheck>>>();
+
 /** The latest inspection (on or before `asOf`) that looked at the account's proof. */
-export function latestProofCheck(
-  account: Pick<Account, 'id'>,
-  inspections: readonly InspectionRecord[],
-  asOf: string,
-): { date: string; result: ProofResult } | null {
-  for (let i = inspections.length - 1; i >= 0; i--) {
-    const inspection = inspections[i]!;
-    if (inspection.date > asOf) continue;
-    const check = inspection.checks.find((c) => c.account === account.id && c.proof !== undefined);
-    if (check) return { date: inspection.date, result: check.proof! };
+export function latestProofCheck(account: Pick<Account, 'id'>, inspections: readonly InspectionRecord[], asOf: string): ProofCheck | null {
+  let byDay = latestChecks.get(inspections);
+  if (!byDay) latestChecks.set(inspections, (byDay = new Map()));
+  let byAccount = byDay.get(asOf);
+  if (!byAccount) {
+    byAccount = new Map();
+    // Oldest first (as the loader sorts them): a later inspection overwrites an earlier one.
+    const sorted = [...inspections].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const inspection of sorted) {
+      if (inspection.date > asOf) break;
+      for (const check of inspection.checks)
+        if (check.proof !== undefined) byAccount.set(check.account, { date: inspection.date, result: check.proof });
+    }
+    byDay.set(asOf, byAccount);
   }
-  return null;
+  return byAccount.get(account.id) ?? null;
 }
 
 /** The two-way proof of an account as of a day. */

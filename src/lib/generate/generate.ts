@@ -16,6 +16,7 @@ import { MAX_FILE_BYTES } from '../load/read.ts';
 import { CalendarSchema } from '../schema/calendar.ts';
 import { PlatformsSchema } from '../schema/platforms.ts';
 import { PolicySchema } from '../schema/policy.ts';
+import { formatFilingNumber, MAX_SEQUENCE } from '../filing-number.ts';
 import { maxAccounts, planAccounts, unitFile, type AccountContext, type AccountRecord } from './accounts.ts';
 import { IdentityFactory } from './identities.ts';
 import { inspectionDays, planImpostors, planInspections, type GeneratedFile } from './inspections.ts';
@@ -31,6 +32,8 @@ export const DEFAULT_AS_OF = '2026-11-28';
 export const DEFAULT_SHARED_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 /** Events fall between this day and the end of 2026 (the years the calendar files cover). */
 const FIRST_EVENT_DATE = '2024-01-01';
+/** Administrative code of the synthetic region (no real place has it). */
+const REGION_CODE = '990000';
 const LAST_EVENT_DATE = '2026-12-31';
 /** The earliest accepted `asOf`: events need some months of history before it. */
 export const EARLIEST_AS_OF = '2024-06-01';
@@ -117,7 +120,7 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
   };
   const out = (file: GeneratedFile) => {
     const bytes = Buffer.byteLength(file.text);
-    if (!file.path.startsWith('inspections/') && bytes > MAX_FILE_BYTES) {
+    if (!file.path.startsWith('inspections/') && file.path !== 'filing-numbers.yaml' && bytes > MAX_FILE_BYTES) {
       throw new Error(`generator: ${file.path} would be ${bytes} bytes, over the loader's limit of ${MAX_FILE_BYTES}`);
     }
     summary.files++;
@@ -131,7 +134,7 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
       {
         title: `${REGION_NAME}政务新媒体名录（合成数据）`,
         url: 'https://registry.example/',
-        region: { name: REGION_NAME, code: '990000' },
+        region: { name: REGION_NAME, code: REGION_CODE },
         office: {
           name: OFFICE_NAME,
           unit: OFFICE_UNIT,
@@ -146,7 +149,15 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
       ['region', 'office'],
     ),
   });
-  for (const file of shared.files) out(file);
+  for (const file of shared.files) if (file.path !== 'policy.yaml') out(file);
+
+  // Filing numbers: each year's sequence in the order accounts are made; a year past 9999 numbers leaves the rest unnumbered.
+  const sequences = new Map<number, number>();
+  const nextFilingNumber = (year: number) => {
+    const next = (sequences.get(year) ?? 0) + 1;
+    sequences.set(year, next);
+    return next <= MAX_SEQUENCE ? formatFilingNumber(REGION_CODE, year, next) : undefined;
+  };
 
   let serial = 0;
   const identities = new IdentityFactory(stream('identities'));
@@ -160,6 +171,7 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
     lastDay: Math.min(asOfDay, dayNumber(LAST_EVENT_DATE)),
     asOfDay,
     nextSerial: () => serial++,
+    nextFilingNumber,
   };
 
   const records: AccountRecord[] = [];
@@ -183,6 +195,16 @@ export function generateDataset(options: GenerateOptions, emit: (file: Generated
     else if (last === 'deregistered') summary.deregistered++;
     else summary.active++;
   }
+
+  // The ledger of every number given; the policy, without the numbering requirement when a year ran out of numbers
+  // (one region gives at most 9999 a year; a synthetic registry of that size is a benchmark, not a county).
+  const unnumbered = records.some((r) => r.filingNumber === undefined);
+  const policy = shared.files.find((f) => f.path === 'policy.yaml')!;
+  out(unnumbered ? { path: policy.path, text: policy.text.replace(/^filing_number_required_from:.*\n/m, '') } : policy);
+  out({
+    path: 'filing-numbers.yaml',
+    text: block({ numbers: records.flatMap((r) => (r.filingNumber ? [{ number: r.filingNumber, account: r.id }] : [])) }),
+  });
 
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const inspections = planInspections(

@@ -15,6 +15,10 @@ function checkNumbers(ctx: RuleContext): void {
   const site = dataset.site?.value;
   const ledger = dataset.filingNumbers;
   const entries = ledger?.value.numbers ?? [];
+  let byFilingNumber: Map<string, Account> | undefined;
+  /** Accounts by the number they carry (built on first use: only moved files need it). */
+  const numbered = () =>
+    (byFilingNumber ??= new Map(dataset.accounts.flatMap((a) => (a.filing_number ? [[a.filing_number, a] as const] : []))));
 
   // The ledger itself: each number once, each account once, every account exists and carries its number.
   const byNumber = new Map<string, { account: string; index: number }>();
@@ -48,7 +52,7 @@ function checkNumbers(ctx: RuleContext): void {
     if (!account) {
       // An account file that exists but is invalid is reported on its own; only a missing file is the ledger's problem.
       if (dataset.accountIds.has(entry.account)) return;
-      const moved = dataset.accounts.find((a) => a.filing_number === entry.number);
+      const moved = numbered().get(entry.number);
       if (moved) ctx.report(problem('filing-number.moved', at('account'), { number: entry.number, account: entry.account, now: moved.id }));
       else ctx.report(problem('filing-number.ledger-unknown-account', at('account'), { number: entry.number, account: entry.account }));
     } else if (!account.filing_number) {
