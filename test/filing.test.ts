@@ -147,6 +147,24 @@ describe('npm run number', () => {
     });
   });
 
+  it('follows an account file that was renamed: the ledger entry moves to the new id, the number stays', () => {
+    const changes = {
+      [LEDGER]: 'numbers:\n  - { number: 622926-2026-0001, account: jiaoyuju/weibo-old }\n',
+      [WEIBO]: numbered('622926-2026-0001'),
+    };
+    expect(messages(changes, 'filing-number')).toMatchInlineSnapshot(`
+      [
+        "filing-numbers.yaml:2 登记簿中编号 622926-2026-0001 属于账号 jiaoyuju/weibo-old，该账号文件已不存在，编号现在在账号 jiaoyuju/weibo 中：账号文件改名或移到别的单位时编号不变，请把这里的 account 改为 jiaoyuju/weibo（npm run number 会自动改）。",
+      ]
+    `);
+    const dir = makeFixture(changes);
+    expect(run(['--account', 'jiaoyuju/weibo'], path.dirname(dir)).stdout).toContain(
+      '已改记 622926-2026-0001  jiaoyuju/weibo-old → jiaoyuju/weibo（账号文件改名或移动，编号不变）',
+    );
+    expect(readFileSync(path.join(dir, LEDGER), 'utf8')).toContain('  - { number: 622926-2026-0001, account: jiaoyuju/weibo }\n');
+    expect(loadRegistry(dir, { asOf: AS_OF }).problems.filter((p) => p.rule === 'filing-number')).toEqual([]);
+  });
+
   it('writes a number the ledger holds back into an account file that lost it', () => {
     const dir = makeFixture({ [LEDGER]: 'numbers:\n  - { number: 622926-2026-0001, account: jiaoyuju/weibo }\n' });
     expect(run(['--account', 'jiaoyuju/weibo'], path.dirname(dir)).stdout).toContain(

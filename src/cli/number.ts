@@ -51,6 +51,8 @@ function parseOptions(argv: string[], io: Io): Options | 'help' {
 export interface NumberingResult {
   /** Numbers given now, in order. */
   assigned: Assignment[];
+  /** Ledger entries whose account file was renamed or moved: the number now in account `account` (was `from`). */
+  moved: (Assignment & { from: string })[];
   /** Numbers the ledger already holds, written back into account files that lacked them. */
   restored: Assignment[];
 }
@@ -72,6 +74,15 @@ export function numberAccounts(dataDir: string, options: { only?: readonly strin
   for (const id of options.only ?? []) if (!known.has(id)) throw new UsageError(`账号 ${id} 不存在（或其文件有错误）`);
   const wanted = (id: string) => !options.only?.length || options.only.includes(id);
 
+  // Ledger entries of account files that were renamed or moved: the number now in another file.
+  const moved: NumberingResult['moved'] = [];
+  const inLedger = new Set(ledger.map((e) => e.account));
+  for (const entry of ledger) {
+    if (known.has(entry.account) || dataset.accountIds.has(entry.account)) continue;
+    const now = dataset.accounts.find((a) => a.filing_number === entry.number && !inLedger.has(a.id));
+    if (now) moved.push({ account: now.id, number: entry.number, from: entry.account });
+  }
+
   const restored: Assignment[] = [];
   const ledgerNumber = new Map(ledger.map((e) => [e.account, e.number]));
   for (const account of dataset.accounts) {
@@ -79,7 +90,7 @@ export function numberAccounts(dataDir: string, options: { only?: readonly strin
     if (number && !account.filing_number && wanted(account.id)) restored.push({ account: account.id, number });
   }
   const assigned = nextAssignments(site.region.code, dataset.accounts, ledger, wanted);
-  if (options.dryRun) return { assigned, restored };
+  if (options.dryRun) return { assigned, restored, moved };
 
   const schemaDir = findSchemaDir(dataDir);
   const byId = new Map(dataset.accounts.map((a) => [a.id, a]));
@@ -94,7 +105,7 @@ export function numberAccounts(dataDir: string, options: { only?: readonly strin
     doc.contents.add(doc.createPair('filing_number', number));
     writeFileSync(abs, formatDocument(doc, 'account', schemaRefAt(abs, 'account', schemaDir), source));
   }
-  if (assigned.length > 0) {
+  if (assigned.length > 0 || moved.length > 0) {
     const abs = path.join(dataDir, 'filing-numbers.yaml');
     const source = existsSync(abs) ? normalizeNewlines(readFileSync(abs, 'utf8')) : undefined;
     const doc = source !== undefined ? parseDocument(source, PARSE_OPTIONS) : new Document({ numbers: [] });
@@ -107,10 +118,14 @@ export function numberAccounts(dataDir: string, options: { only?: readonly strin
       seq = new YAMLSeq();
       doc.set('numbers', seq);
     }
+    for (const m of moved) {
+      const item = (seq as YAMLSeq).items.find((node) => isMap(node) && node.get('number') === m.number && node.get('account') === m.from);
+      if (isMap(item)) item.set('account', m.account);
+    }
     for (const a of assigned) (seq as YAMLSeq).add(doc.createNode({ number: a.number, account: a.account }));
     writeFileSync(abs, formatDocument(doc, 'filing-numbers', schemaRefAt(abs, 'filing-numbers', schemaDir), source));
   }
-  return { assigned, restored };
+  return { assigned, restored, moved };
 }
 
 /** Runs the command; returns the exit code. */
@@ -129,9 +144,11 @@ export function runNumber(argv: string[], io: Io): number {
     return 1;
   }
   const verb = options.dryRun ? '将编定' : '已编定';
+  for (const m of result.moved)
+    io.stdout(`${options.dryRun ? '将改记' : '已改记'} ${m.number}  ${m.from} → ${m.account}（账号文件改名或移动，编号不变）\n`);
   for (const a of result.restored) io.stdout(`${options.dryRun ? '将补写' : '已补写'} ${a.number}  ${a.account}（登记簿中已有）\n`);
   for (const a of result.assigned) io.stdout(`${verb} ${a.number}  ${a.account}\n`);
-  const total = result.assigned.length + result.restored.length;
+  const total = result.assigned.length + result.restored.length + result.moved.length;
   if (total === 0) io.stdout('✔ 所有账号都已有备案编号。\n');
   else if (options.dryRun) io.stdout(`共 ${total} 个账号（--dry-run：没有写入任何文件）。\n`);
   else io.stdout(`✔ 共 ${total} 个账号；请提交改动的账号文件和 data/filing-numbers.yaml。\n`);

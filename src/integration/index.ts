@@ -126,7 +126,7 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
           bulk = performance.now() - t;
           searchRecords = await searchWritten;
           // .gz and .br beside the text files, for nginx's gzip_static / brotli_static (deploy/nginx/).
-          await precompress(outDir);
+          precompress(outDir);
         } catch (error) {
           await closeSearch();
           throw error;

@@ -383,6 +383,11 @@ export const MESSAGES = {
     (p) =>
       `登记簿中编号 ${p.number} 所属的账号 ${p.account} 不存在。账号文件改名或移到别的单位时，把这里的账号编号改成新的（编号不变）；注销的账号要保留账号文件（记 deregistered），不能删除。`,
   ),
+  'filing-number.moved': m<{ number: string; account: string; now: string }>(
+    'filing-number',
+    (p) =>
+      `登记簿中编号 ${p.number} 属于账号 ${p.account}，该账号文件已不存在，编号现在在账号 ${p.now} 中：账号文件改名或移到别的单位时编号不变，请把这里的 account 改为 ${p.now}（npm run number 会自动改）。`,
+  ),
   'filing-number.ledger-unused': m<{ number: string; account: string }>(
     'filing-number',
     (p) =>

@@ -41,7 +41,8 @@ export function atomFeed(registry: Registry, url: (path: string) => string): str
     const link = url(`/units/${account.id}/#event-${index + 1}`);
     const summary = eventSummary(registry, event);
     const unit = registry.unitById.get(account.unit)?.name ?? account.unit;
-    const text = [`${unit}，${event.date} ${summary.title}，${event.filed} 备案。`, summary.detail].filter(Boolean).join('');
+    const number = account.filing_number ? `（备案编号 ${account.filing_number}）` : '';
+    const text = [`${unit}，${event.date} ${summary.title}，${event.filed} 备案${number}。`, summary.detail].filter(Boolean).join('');
     lines.push(
       '  <entry>',
       `    <title>${escapeXml(eventTitle(registry, account, event))}</title>`,

@@ -16,7 +16,7 @@ const HAS_SSH_KEYGEN = spawnSync('ssh-keygen', ['-Y', 'sign'], { encoding: 'utf8
 /** The verify command as the /data/ page shows it. */
 function documentedCommand(): string {
   const html = read('data/index.html');
-  const code = /<pre><code>(ssh-keygen -Y verify[^<]*)<\/code><\/pre>/.exec(html)?.[1];
+  const code = /<p class="command"><code>(ssh-keygen -Y verify[^<]*)<\/code><\/p>/.exec(html)?.[1];
   expect(code).toBeDefined();
   return code!.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 }

@@ -41,19 +41,28 @@ export const PROOF_PLACES: Record<Proof['where'], string> = {
   other: '其他位置',
 };
 
+type ProofCheck = { date: string; result: ProofResult };
+
+/** Per inspection list and day: each account's latest proof check (computed once: the lists are immutable). */
+const latestChecks = new WeakMap<readonly InspectionRecord[], Map<string, Map<string, ProofCheck>>>();
+
 /** The latest inspection (on or before `asOf`) that looked at the account's proof. */
-export function latestProofCheck(
-  account: Pick<Account, 'id'>,
-  inspections: readonly InspectionRecord[],
-  asOf: string,
-): { date: string; result: ProofResult } | null {
-  for (let i = inspections.length - 1; i >= 0; i--) {
-    const inspection = inspections[i]!;
-    if (inspection.date > asOf) continue;
-    const check = inspection.checks.find((c) => c.account === account.id && c.proof !== undefined);
-    if (check) return { date: inspection.date, result: check.proof! };
+export function latestProofCheck(account: Pick<Account, 'id'>, inspections: readonly InspectionRecord[], asOf: string): ProofCheck | null {
+  let byDay = latestChecks.get(inspections);
+  if (!byDay) latestChecks.set(inspections, (byDay = new Map()));
+  let byAccount = byDay.get(asOf);
+  if (!byAccount) {
+    byAccount = new Map();
+    // Oldest first (as the loader sorts them): a later inspection overwrites an earlier one.
+    const sorted = [...inspections].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (const inspection of sorted) {
+      if (inspection.date > asOf) break;
+      for (const check of inspection.checks)
+        if (check.proof !== undefined) byAccount.set(check.account, { date: inspection.date, result: check.proof });
+    }
+    byDay.set(asOf, byAccount);
   }
-  return null;
+  return byAccount.get(account.id) ?? null;
 }
 
 /** The two-way proof of an account as of a day. */
@@ -82,4 +91,24 @@ export function proofFact(
 /** Whether the account shows its proof as of the day asked (recorded, not lost), however old the check. */
 export function proofShown(fact: ProofFact): boolean {
   return fact.checked !== null && fact.lost === null;
+}
+
+/**
+ * What the account page (and the verify answer) tells a citizen about the proof, in plain text:
+ * `本账号在简介中标明备案编号 622926-2026-0012，最近核对于 2026-11-16。`, or that none is
+ * recorded, or that the latest inspection no longer found it. Null for an account not in use.
+ */
+export function proofSentence(fact: ProofFact, filingNumber: string | undefined, staleDays: number | undefined): string | null {
+  if (fact.state === 'exempt' && fact.checked === null && fact.lost === null) return null;
+  const number = filingNumber ? `备案编号 ${filingNumber}` : '备案编号';
+  /** The number before more Chinese text: a space after the digits. */
+  const spaced = filingNumber ? `${number} ` : number;
+  if (fact.lost) {
+    const what = fact.lost.result === 'missing' ? `已找不到${number}` : `的${spaced}已被改动`;
+    return `${fact.lost.date} 巡查时，该账号上${what}：请以本名录登记的账号 ID 和认证主体为准。`;
+  }
+  if (fact.checked === null) return `该账号尚未登记在平台上标明${spaced}的位置（双向核验），请以本名录登记的账号 ID 和认证主体为准。`;
+  const place = fact.where ? `在${PROOF_PLACES[fact.where]}中` : '在平台上';
+  const stale = fact.state === 'stale' && staleDays !== undefined ? `（已超过 ${staleDays} 天未核对）` : '';
+  return `本账号${place}标明${number}，最近核对于 ${fact.checked}${stale}。可在 App 中对照账号上显示的内容。`;
 }

@@ -33,7 +33,11 @@ export function formatDataDir(dataDir: string, only?: ReadonlySet<string>): File
   const schemaDir = findSchemaDir(dataDir);
   for (const ref of scanLayout(dataDir).files) {
     if (only && !only.has(path.resolve(ref.abs))) continue;
-    const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
+    const read = readDataFile(
+      ref.abs,
+      ref.file,
+      ref.kind === 'inspection' || ref.kind === 'filing-numbers' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES,
+    );
     if (read.problem) {
       results.push({
         file: ref.file,

@@ -49,6 +49,8 @@ export interface AccountRecord {
   events: readonly PlannedEvent[];
   /** Posting habit: usual number of days between posts at an inspection. */
   habit: 'regular' | 'lagging' | 'zombie';
+  /** Filing number, or undefined when the year of its opening filing ran out of numbers. */
+  filingNumber?: string;
 }
 
 /** Everything the account stage needs from the rest of the generator. */
@@ -66,8 +68,8 @@ export interface AccountContext {
   asOfDay: number;
   /** Next never-used identity serial. */
   nextSerial(): number;
-  /** The filing number for an account opened (filed) on `filed`, or undefined when none is given. */
-  fileNumber?(account: string, filed: string): string | undefined;
+  /** Next free filing number of a year (the year its opening was filed), or undefined when the year has none left. */
+  nextFilingNumber(year: number): string | undefined;
 }
 
 /** An account file to write and its record. */
@@ -205,7 +207,7 @@ export function planAccounts(ctx: AccountContext, unit: UnitPlan, count: number)
     const name = accountName(random, unit, platform);
     const identity = ctx.identities.make(platform, { serial: ctx.nextSerial(), prefix: unit.prefix, region: unit.region });
     const outsourced = random.chance(0.15);
-    const file: Record<string, YamlValue | undefined> = {
+    const fields: Record<string, YamlValue | undefined> = {
       name,
       platform: platform.id,
       handle: identity.handle,
@@ -235,26 +237,45 @@ export function planAccounts(ctx: AccountContext, unit: UnitPlan, count: number)
           }
         : undefined,
     };
-    const habitRoll = random.next();
+    // The filing number of the year the opening was filed, placed before `url` as the schema orders it.
+    const opening = (fields.events as readonly { filed: string }[])[0]!;
+    const filingNumber = ctx.nextFilingNumber(Number(opening.filed.slice(0, 4)));
+    // Two-way proof on most accounts still in use (no random draw: the other fields stay as they were): some
+    // checks older than the policy's limit, some accounts without proof.
     const id = `${unit.id}/${slot.slug}`;
-    // The filing number goes where the canonical format puts it (after the identifiers).
-    const number = ctx.fileNumber?.(id, (file.events as { filed: string }[])[0]!.filed);
-    const numbered = number
-      ? Object.fromEntries(
-          Object.entries(file).flatMap(([key, value]) =>
-            key === 'url'
-              ? [
-                  ['filing_number', number],
-                  [key, value],
-                ]
-              : [[key, value]],
-          ),
-        )
-      : file;
+    const roll = [...id].reduce((sum, ch) => (sum * 31 + ch.charCodeAt(0)) % 1009, 7);
+    const lastEvent = events[events.length - 1]!;
+    const checkedDay = Math.max(dayNumber(opening.filed), ctx.asOfDay - (roll % 10 === 0 ? 100 + (roll % 60) : roll % 60));
+    if (lastEvent.type !== 'suspended' && lastEvent.type !== 'deregistered' && roll % 12 !== 0 && checkedDay <= ctx.asOfDay)
+      fields.proof = {
+        where: (['profile', 'menu', 'pinned'] as const)[roll % 3]!,
+        text: filingNumber ? `政务新媒体备案编号 ${filingNumber}` : '政务新媒体，可在名录核验',
+        checked: dateOf(checkedDay),
+      };
+    const file = Object.fromEntries(
+      Object.entries(fields).flatMap(([key, value]) =>
+        key === 'proof'
+          ? []
+          : key === 'url'
+            ? [['filing_number', filingNumber] as const, [key, value] as const]
+            : key === 'waiver'
+              ? [['proof', fields.proof] as const, [key, value] as const]
+              : [[key, value] as const],
+      ),
+    );
+    const habitRoll = random.next();
     planned.push({
       path: `units/${unit.id}/accounts/${slot.slug}.yaml`,
-      text: block(numbered, ['waiver']),
-      record: { id, unit: unit.id, platform, name, events, habit: habitRoll < 0.02 ? 'zombie' : habitRoll < 0.06 ? 'lagging' : 'regular' },
+      text: block(file, ['waiver']),
+      record: {
+        id,
+        unit: unit.id,
+        platform,
+        name,
+        events,
+        habit: habitRoll < 0.02 ? 'zombie' : habitRoll < 0.06 ? 'lagging' : 'regular',
+        filingNumber,
+      },
     });
   }
   return planned;

@@ -106,14 +106,19 @@ function capProblems(fileProblems: Problem[]): Problem[] {
 
 /** How a file of this kind is parsed: inspection records may hold more values; all try the canonical-layout reader. */
 function yamlOptions(ref: DataFileRef): ParseOptions {
-  const inspection = ref.kind === 'inspection';
+  // Inspection records and the filing-number ledger grow with the registry: they get the larger limits.
+  const inspection = ref.kind === 'inspection' || ref.kind === 'filing-numbers';
   return { maxNodes: inspection ? MAX_INSPECTION_NODES : MAX_NODES, canonical: true };
 }
 
 /** Reads, parses and schema-checks one file. */
 export function checkFile(ref: DataFileRef): FileResult {
   const problems: Problem[] = [];
-  const read = readDataFile(ref.abs, ref.file, ref.kind === 'inspection' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
+  const read = readDataFile(
+    ref.abs,
+    ref.file,
+    ref.kind === 'inspection' || ref.kind === 'filing-numbers' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES,
+  );
   if (read.problem) return { problems: [read.problem] };
   append(problems, checkComments(read.text, ref.file));
   const repaired = repairFullWidthColons(read.text, ref.file);

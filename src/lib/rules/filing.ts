@@ -15,6 +15,10 @@ function checkNumbers(ctx: RuleContext): void {
   const site = dataset.site?.value;
   const ledger = dataset.filingNumbers;
   const entries = ledger?.value.numbers ?? [];
+  let byFilingNumber: Map<string, Account> | undefined;
+  /** Accounts by the number they carry (built on first use: only moved files need it). */
+  const numbered = () =>
+    (byFilingNumber ??= new Map(dataset.accounts.flatMap((a) => (a.filing_number ? [[a.filing_number, a] as const] : []))));
 
   // The ledger itself: each number once, each account once, every account exists and carries its number.
   const byNumber = new Map<string, { account: string; index: number }>();
@@ -47,8 +51,10 @@ function checkNumbers(ctx: RuleContext): void {
     const account = ctx.accountById.get(entry.account);
     if (!account) {
       // An account file that exists but is invalid is reported on its own; only a missing file is the ledger's problem.
-      if (!dataset.accountIds.has(entry.account))
-        ctx.report(problem('filing-number.ledger-unknown-account', at('account'), { number: entry.number, account: entry.account }));
+      if (dataset.accountIds.has(entry.account)) return;
+      const moved = numbered().get(entry.number);
+      if (moved) ctx.report(problem('filing-number.moved', at('account'), { number: entry.number, account: entry.account, now: moved.id }));
+      else ctx.report(problem('filing-number.ledger-unknown-account', at('account'), { number: entry.number, account: entry.account }));
     } else if (!account.filing_number) {
       ctx.report(problem('filing-number.ledger-unused', at('account'), { number: entry.number, account: entry.account }));
     }
@@ -85,9 +91,11 @@ function checkNumbers(ctx: RuleContext): void {
     }
     const own = byAccount.get(holder.id);
     if (own && own.number !== number) ctx.report(problem('filing-number.changed', held, { number, recorded: own.number }));
-    else if (recorded && recorded.account !== holder.id)
-      ctx.report(problem('filing-number.reused', held, { number, other: recorded.account }));
-    else if (!recorded) ctx.report(problem('filing-number.not-in-ledger', held, { number }));
+    else if (recorded && recorded.account !== holder.id) {
+      // When the ledger's account no longer exists the file was moved: reported once, on the ledger.
+      if (ctx.accountById.has(recorded.account) || dataset.accountIds.has(recorded.account))
+        ctx.report(problem('filing-number.reused', held, { number, other: recorded.account }));
+    } else if (!recorded) ctx.report(problem('filing-number.not-in-ledger', held, { number }));
   }
 }
 

@@ -8,6 +8,7 @@
  * buttons (WeChat users paste them into the platform's app).
  */
 import type { Compliance } from '../../lib/compliance/engine.ts';
+import { proofFact, proofSentence } from '../../lib/facts/proof.ts';
 import type { Account, Registry } from '../../lib/model.ts';
 import { EVENT_TYPES } from '../../lib/schema/account.ts';
 import { FINDINGS } from '../../lib/schema/inspection.ts';
@@ -18,6 +19,16 @@ import { views } from '../views.ts';
 import { accountCompliance } from './compliance.ts';
 import { platformName, statusBadge } from './lists.ts';
 
+/** The two-way proof of an account in use: where it states its filing number and when that was last checked (null otherwise). */
+export function accountProof(registry: Registry, account: Account): SafeHtml | '' {
+  if (account.status !== 'active') return '';
+  const fact = proofFact(account, registry.inspections, registry.policy, registry.asOf);
+  const sentence = proofSentence(fact, account.filing_number, registry.policy.proof_stale_days);
+  if (!sentence) return '';
+  const shown = fact.text && !fact.lost ? html`<p class="proof-text">账号上显示：「${fact.text}」</p>` : '';
+  return html`<div class="proof" data-proof="${fact.state}"><p>${sentence}</p>${shown}</div>`;
+}
+
 /** Breadcrumb, title and verdicts. */
 export function accountHead(registry: Registry, account: Account): SafeHtml {
   const unit = registry.unitById.get(account.unit)!;
@@ -26,7 +37,7 @@ export function accountHead(registry: Registry, account: Account): SafeHtml {
   const impostors = views(registry).impostorsByTarget.get(account.id) ?? [];
   const verdict =
     account.status === 'active'
-      ? html`<div class="verdict official"><p><strong>这是${unit.name}开设的政务新媒体账号，已备案，正在使用。</strong></p><p>请核对平台上显示的${platform?.handle_label ?? '账号 ID'}和认证主体与下表一致。</p></div>`
+      ? html`<div class="verdict official"><p><strong>这是${unit.name}开设的政务新媒体账号，已备案，正在使用。</strong></p><p>请核对平台上显示的${platform?.handle_label ?? '账号 ID'}和认证主体与下表一致。</p>${accountProof(registry, account)}</div>`
       : html`<div class="verdict closed"><p><strong>该账号已于 <time datetime="${account.closed ?? ''}">${account.closed}</time> ${account.status === 'suspended' ? '关停' : '注销'}，不再发布政务信息。</strong></p>${
           successor
             ? html`<p>请关注接替它的账号：<a href="${accountHref(successor.id)}">${successor.name}</a>（${platformName(registry, successor.platform)}）。</p>`
@@ -106,6 +117,12 @@ export function accountBody(registry: Registry, account: Account, compliance: Sa
       '、',
     );
   const fields = [
+    field(
+      '备案编号',
+      account.filing_number
+        ? html`<span class="mono">${account.filing_number}</span>${account.status === 'active' ? '' : html`<span class="muted">（账号已${account.status === 'suspended' ? '关停' : '注销'}，编号保留，不再使用）</span>`}`
+        : html`<span class="muted">尚未编号</span>`,
+    ),
     field('账号名称', account.name),
     account.formerNames.length ? field('曾用名', former(account.formerNames, false)) : '',
     field('平台', html`<a href="${platformHref(account.platform)}">${name}</a>`),

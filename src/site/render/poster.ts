@@ -50,7 +50,9 @@ export function posterBody(registry: Registry, unit: Unit, site: string, qr: (ur
     const code = posterVerifyUrl(siteBase(site), a, registry.asOf);
     return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的核验二维码">${new SafeHtml(qr(code))}</div><div class="poster-text"><p class="poster-platform">${
       platform?.name ?? a.platform
-    }</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p><p class="poster-url mono">${url}</p></div></li>`;
+    }</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p>${
+      a.filing_number ? html`<p class="poster-filing">备案编号：<span class="mono">${a.filing_number}</span></p>` : ''
+    }<p class="poster-url mono">${url}</p></div></li>`;
   });
   const classes = ['poster', columns > 2 ? 'dense' : '', columns === 4 ? 'four-columns' : ''].filter(Boolean).join(' ');
   return html`<div class="poster-help no-print"><p><a href="${unitHref(unit.id)}">‹ 返回${unit.name}</a></p><p>这是一张 A4 海报，可打印后张贴在服务窗口。打印时选择纸张「A4」、缩放「100%」或「适合页面」。</p></div>
