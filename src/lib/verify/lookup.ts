@@ -408,22 +408,23 @@ export async function verify(
     // Look-alike handles: padding (`_gf`), inserted separators, swapped 0/o, 1/l, rn/m.
     const unpadded = stripHandlePadding(key);
     const skeletonKey = `h:~${handleSkeleton(unpadded ?? key)}`;
-    const found = hitsOf(await exactShard(skeletonKey), skeletonKey).matches;
+    const skeletonShard = await exactShard(skeletonKey);
     const bare = (h: string) => h.replace(/[-_.]/g, '');
-    const lookalikes: Lookalike[] = found
-      .filter((m) => m.rec.t === 'a' && (m.kind === 'handle' || m.kind === 'ident'))
-      .map((m) => {
-        const h = (m.rec as AccountRec).h.toLowerCase();
-        const reason: Lookalike['reason'] =
-          unpadded === h
-            ? 'handle-padding'
-            : bare(key) === bare(h)
-              ? 'handle-punct'
-              : unpadded && bare(unpadded) === bare(h)
-                ? 'handle-padding'
-                : 'handle-swap';
-        return fromAccount(m.rec as AccountRec, (m.rec as AccountRec).h, m.kind, reason, 0.9);
-      });
+    const lookalikes: Lookalike[] = [];
+    for (const [kind, i] of skeletonShard.c?.[skeletonKey] ?? []) {
+      const b = skeletonShard.b?.[i];
+      if (!b || b[0] !== 'a' || (kind !== 'handle' && kind !== 'ident')) continue;
+      const h = (b[4] ?? '').toLowerCase();
+      const reason: Lookalike['reason'] =
+        unpadded === h
+          ? 'handle-padding'
+          : bare(key) === bare(h)
+            ? 'handle-punct'
+            : unpadded && bare(unpadded) === bare(h)
+              ? 'handle-padding'
+              : 'handle-swap';
+      lookalikes.push(fromRecord(b, b[4] ?? '', kind, reason, 0.9));
+    }
     if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
     return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
   }
