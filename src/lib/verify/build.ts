@@ -173,6 +173,12 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   const exact = new Map<string, Posting[]>();
   /** Handle skeletons (`h:~…`): held in brief in the exact shards, for look-alike handles only. */
   const skeletons = new Map<string, Posting[]>();
+  /**
+   * Account pages (`a:<id>`) and filing numbers (`n:<number>`): held in brief, pointing at the
+   * account's handle key, whose shard holds the account in full (a second request); in full
+   * where that cannot work (a handle key of the name index, a cut handle list).
+   */
+  const pointers = new Map<string, Posting[]>();
   const names = new Map<string, Posting[]>();
   const add = (table: Map<string, Posting[]>, key: string, posting: Posting) => {
     let list = table.get(key);
@@ -200,8 +206,8 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   for (const a of registry.accounts) {
     const rec = accountRec(a, registry.unitById.get(a.unit), registry);
     accountRecs.set(a.id, rec);
-    add(exact, `a:${a.id}`, { kind: 'page', rec });
-    if (a.filing_number) add(exact, `n:${a.filing_number}`, { kind: 'filing', rec });
+    add(pointers, `a:${a.id}`, { kind: 'page', rec });
+    if (a.filing_number) add(pointers, `n:${a.filing_number}`, { kind: 'filing', rec });
     if (a.url) addUrl(a.url, 'url', rec);
     addText(a.handle, 'handle', rec);
     addHandleSkeleton(a.handle, 'handle', rec);
@@ -253,6 +259,17 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     }
     return bytes;
   };
+  for (const [key, list] of pointers) {
+    const direct = list.some((p) => {
+      if (p.rec.t !== 'a') return true;
+      const handleKey = lookupKey(p.rec.h);
+      return !handleKey || isNameKey(handleKey) || (exact.get(`h:${handleKey}`)?.length ?? 0) > HITS_CAP;
+    });
+    if (direct) {
+      exact.set(key, list);
+      pointers.delete(key);
+    } else skeletons.set(key, list);
+  }
   const nameWeights = new Map<string, KeyWeight>();
   for (const [key, list] of names)
     nameWeights.set(key, { full: weigh(key, list, true, NAME_HITS_CAP), brief: weigh(key, list, false, NAME_HITS_CAP) });
