@@ -71,7 +71,7 @@ describe('/compliance/', () => {
       .locator('[data-section="zombie"] tbody tr')
       .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.account));
     expect(zombies.sort()).toEqual(['bulenggou-cun/douyin', 'kaole-xiang/douyin', 'yingjiju/toutiao']);
-    expect(await page.locator('[data-impostors] tbody tr').count()).toBe(6);
+    expect(await page.locator('[data-impostors] tbody tr').count()).toBe(9);
     expect(await page.locator('[data-impostors]').textContent()).toContain('仍在线');
     expect(watch).toEqual(CLEAN);
     await page.close();

@@ -171,6 +171,14 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   const platforms = registry.platforms;
 
   const exact = new Map<string, Posting[]>();
+  /** Handle skeletons (`h:~…`): held in brief in the exact shards, for look-alike handles only. */
+  const skeletons = new Map<string, Posting[]>();
+  /**
+   * Account pages (`a:<id>`) and filing numbers (`n:<number>`): held in brief, pointing at the
+   * account's handle key, whose shard holds the account in full (a second request); in full
+   * where that cannot work (a handle key of the name index, a cut handle list).
+   */
+  const pointers = new Map<string, Posting[]>();
   const names = new Map<string, Posting[]>();
   const add = (table: Map<string, Posting[]>, key: string, posting: Posting) => {
     let list = table.get(key);
@@ -187,7 +195,7 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   /** A handle's skeleton (`~<skeleton>`), where look-alike handles (`dxjy_2O18`) find it. */
   const addHandleSkeleton = (text: string, kind: HitKind, rec: Rec) => {
     const key = lookupKey(text);
-    if (key && !isNameKey(key)) add(exact, `h:~${handleSkeleton(key)}`, { kind, rec });
+    if (key && !isNameKey(key)) add(skeletons, `h:~${handleSkeleton(key)}`, { kind, rec });
   };
   const addUrl = (text: string, kind: HitKind, rec: Rec) => {
     const key = urlKey(text, platforms);
@@ -198,8 +206,8 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   for (const a of registry.accounts) {
     const rec = accountRec(a, registry.unitById.get(a.unit), registry);
     accountRecs.set(a.id, rec);
-    add(exact, `a:${a.id}`, { kind: 'page', rec });
-    if (a.filing_number) add(exact, `n:${a.filing_number}`, { kind: 'filing', rec });
+    add(pointers, `a:${a.id}`, { kind: 'page', rec });
+    if (a.filing_number) add(pointers, `n:${a.filing_number}`, { kind: 'filing', rec });
     if (a.url) addUrl(a.url, 'url', rec);
     addText(a.handle, 'handle', rec);
     addHandleSkeleton(a.handle, 'handle', rec);
@@ -251,6 +259,17 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     }
     return bytes;
   };
+  for (const [key, list] of pointers) {
+    const direct = list.some((p) => {
+      if (p.rec.t !== 'a') return true;
+      const handleKey = lookupKey(p.rec.h);
+      return !handleKey || isNameKey(handleKey) || (exact.get(`h:${handleKey}`)?.length ?? 0) > HITS_CAP;
+    });
+    if (direct) {
+      exact.set(key, list);
+      pointers.delete(key);
+    } else skeletons.set(key, list);
+  }
   const nameWeights = new Map<string, KeyWeight>();
   for (const [key, list] of names)
     nameWeights.set(key, { full: weigh(key, list, true, NAME_HITS_CAP), brief: weigh(key, list, false, NAME_HITS_CAP) });
@@ -275,7 +294,10 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
   }
   const nameInExact = new Set([...homeOf].filter(([, home]) => home === null).map(([key]) => `h:${key}`));
   const capOf = (key: string) => (nameInExact.has(key) ? NAME_HITS_CAP : HITS_CAP);
-  const exactWeights = [...exact].map(([key, list]) => [key, weigh(key, list, true, capOf(key))] as const);
+  const exactWeights = [
+    ...[...exact].map(([key, list]) => [key, weigh(key, list, true, capOf(key))] as const),
+    ...[...skeletons].map(([key, list]) => [key, weigh(key, list, false, NAME_HITS_CAP)] as const),
+  ];
   const exactBytes = exactWeights.reduce((n, [, w]) => n + w, 0);
 
   /** The estimated size of the largest shard with `count` shards. */
@@ -304,6 +326,8 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
 
   const exactShards = Array.from({ length: exactCount }, () => new Map<string, Posting[]>());
   for (const [key, list] of exact) exactShards[shardOf(key, exactCount)]!.set(key, list);
+  const skeletonShards = Array.from({ length: exactCount }, () => new Map<string, Posting[]>());
+  for (const [key, list] of skeletons) skeletonShards[shardOf(key, exactCount)]!.set(key, list);
   const nameShards = Array.from({ length: gramCount }, () => ({ full: new Map<string, Posting[]>(), brief: new Map<string, Posting[]>() }));
   for (const [key, list] of names) {
     const home = homeOf.get(key);
@@ -330,7 +354,9 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
       stats.maxGramBytes = Math.max(stats.maxGramBytes, bytes);
     }
   };
-  exactShards.forEach((entries, i) => write('x', i, serialiseShard(entries, capOf)));
+  exactShards.forEach((entries, i) =>
+    write('x', i, { ...serialiseShard(entries, capOf), ...serialiseBriefs(skeletonShards[i]!, briefOf) }),
+  );
   nameShards.forEach((entries, i) =>
     write('g', i, { ...serialiseShard(entries.full, () => NAME_HITS_CAP), ...serialiseBriefs(entries.brief, briefOf) }),
   );
@@ -343,7 +369,7 @@ export function buildVerifyIndex(registry: Registry, options: BuildIndexOptions 
     config,
     files,
     stats: {
-      exactKeys: exact.size,
+      exactKeys: exact.size + skeletons.size,
       nameKeys: names.size,
       exactShards: exactCount,
       gramShards: gramCount,

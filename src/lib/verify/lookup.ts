@@ -9,7 +9,7 @@ import type { AccountBrief, AccountRec, Brief, Hit, HitKind, Rec, Shard, Status,
 import { folderOf, type CharDiff, type Folder } from './fold.ts';
 import { anchors, gramAt, gramText } from './grams.ts';
 import { shardFile, shardOf } from './hash.ts';
-import { handleSkeleton } from '../normalize.ts';
+import { handleSkeleton, lookupKey } from '../normalize.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { similarity, type Resemblance } from './similarity.ts';
 
@@ -375,18 +375,36 @@ export async function verify(
 
   if (!query.display && !query.key) return done({ ...nothing(), hint: 'empty' });
 
+  /**
+   * The accounts of a page or filing-number key: in full in its shard, or in brief there and in
+   * full in the shard of the account's handle (one more request).
+   */
+  const pointed = async (key: string): Promise<Match[]> => {
+    const shard = await exactShard(key);
+    const full = hitsOf(shard, key).matches;
+    if (full.length > 0) return full;
+    const out: Match[] = [];
+    for (const [kind, i] of shard.c?.[key] ?? []) {
+      const b = shard.b?.[i];
+      if (!b || b[0] !== 'a') continue;
+      const handleKey = `h:${lookupKey(b[4] ?? '')}`;
+      const rec = hitsOf(await exactShard(handleKey), handleKey).matches.find((m) => m.rec.t === 'a' && m.rec.id === b[1])?.rec;
+      if (rec) out.push({ kind, rec });
+    }
+    return out;
+  };
+
   if (query.site) {
     if (query.site.kind !== 'account') return done({ ...nothing(), hint: 'own-site' });
-    const key = `a:${query.site.account}`;
-    collect(await exactShard(key), key);
+    matches = await pointed(`a:${query.site.account}`);
     if (matches.length > 0) return done(classify(matches, query));
     return done({ ...nothing(), hint: 'own-site-missing' });
   }
 
   if (query.filing) {
-    const keys = [`n:${query.filing}`, ...(query.key ? [`h:${query.key}`] : [])];
-    const shards = await Promise.all(keys.map(exactShard));
-    shards.forEach((shard, i) => collect(shard, keys[i]!));
+    matches = await pointed(`n:${query.filing}`);
+    // Fourteen bare digits that are no filing number may be a numeric account ID.
+    if (matches.length === 0 && query.key) collect(await exactShard(`h:${query.key}`), `h:${query.key}`);
     if (matches.length > 0) return done({ ...classify(matches, query), ...(total ? { total } : {}) });
     return done({ ...nothing(), hint: 'filing-unknown' });
   }
@@ -411,22 +429,23 @@ export async function verify(
     // Look-alike handles: padding (`_gf`), inserted separators, swapped 0/o, 1/l, rn/m.
     const unpadded = stripHandlePadding(key);
     const skeletonKey = `h:~${handleSkeleton(unpadded ?? key)}`;
-    const found = hitsOf(await exactShard(skeletonKey), skeletonKey).matches;
+    const skeletonShard = await exactShard(skeletonKey);
     const bare = (h: string) => h.replace(/[-_.]/g, '');
-    const lookalikes: Lookalike[] = found
-      .filter((m) => m.rec.t === 'a' && (m.kind === 'handle' || m.kind === 'ident'))
-      .map((m) => {
-        const h = (m.rec as AccountRec).h.toLowerCase();
-        const reason: Lookalike['reason'] =
-          unpadded === h
-            ? 'handle-padding'
-            : bare(key) === bare(h)
-              ? 'handle-punct'
-              : unpadded && bare(unpadded) === bare(h)
-                ? 'handle-padding'
-                : 'handle-swap';
-        return fromAccount(m.rec as AccountRec, (m.rec as AccountRec).h, m.kind, reason, 0.9);
-      });
+    const lookalikes: Lookalike[] = [];
+    for (const [kind, i] of skeletonShard.c?.[skeletonKey] ?? []) {
+      const b = skeletonShard.b?.[i];
+      if (!b || b[0] !== 'a' || (kind !== 'handle' && kind !== 'ident')) continue;
+      const h = (b[4] ?? '').toLowerCase();
+      const reason: Lookalike['reason'] =
+        unpadded === h
+          ? 'handle-padding'
+          : bare(key) === bare(h)
+            ? 'handle-punct'
+            : unpadded && bare(unpadded) === bare(h)
+              ? 'handle-padding'
+              : 'handle-swap';
+      lookalikes.push(fromRecord(b, b[4] ?? '', kind, reason, 0.9));
+    }
     if (lookalikes.length > 0) return done({ verdict: 'lookalike', others: [], lookalikes, writtenDifferently: false });
     return done({ verdict: 'unknown', others: [], lookalikes: [], writtenDifferently: false });
   }
