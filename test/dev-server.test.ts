@@ -45,7 +45,7 @@ beforeAll(async () => {
     {
       cwd: REPO,
       // Not the test runner's environment (NODE_ENV=test, VITEST…): a developer's shell.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, REGISTRY_DATA: data, REGISTRY_AS_OF: AS_OF },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ASTRO_TELEMETRY_DISABLED: '1', REGISTRY_DATA: data, REGISTRY_AS_OF: AS_OF },
       stdio: 'ignore',
     },
   );
