@@ -80,7 +80,7 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
         const t = performance.now();
         registry = load(dataDir, asOf);
         validateMs = performance.now() - t;
-        const site = siteAddress(registry.site.url, options.site ?? process.env.SITE).href;
+        const site = siteAddress(registry.site.url, options.site || process.env.SITE || undefined).href;
         const base = config.base.replace(/\/?$/, '/');
         settings = { dataDir, asOf, site, base, bulk: command === 'build' };
         publishRegistry({ dataDir, asOf, base, registry });
