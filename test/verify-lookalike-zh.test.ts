@@ -9,32 +9,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handleSkeleton } from '../src/lib/normalize.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
-import { explain, toneMark, type Line } from '../src/lib/verify/explain.ts';
+import { explain, toneMark } from '../src/lib/verify/explain.ts';
 import { buildFoldTables, commonChars, readingOf } from '../src/lib/verify/fold-build.ts';
 import { charDiffs, folderOf } from '../src/lib/verify/fold.ts';
-import type { Shard } from '../src/lib/verify/format.ts';
-import { verify, type VerifyResult } from '../src/lib/verify/lookup.ts';
+import { type VerifyResult } from '../src/lib/verify/lookup.ts';
 import { AS_OF, REPO } from './helpers/fixture.ts';
+import { LINKS, lineText, lookup } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
   index = buildVerifyIndex(loadRegistry(path.join(REPO, 'data'), { asOf: AS_OF }).registry!);
 });
 
-async function check(query: string): Promise<VerifyResult> {
-  const result = await verify(query, index.config, async (file) => JSON.parse(index.files.get(file)!) as Shard);
-  expect(result.requests).toBeLessThanOrEqual(2);
-  return result;
-}
-const links = {
-  account: (id: string) => `/units/${id}/`,
-  unit: (id: string) => `/units/${id}/`,
-  impostors: () => '/impostors/',
-  units: () => '/units/',
-  closed: () => '/closed/',
-  verify: (q: string) => `/verify/?q=${encodeURIComponent(q)}`,
-};
-const text = (line: Line) => line.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+const check = (query: string): Promise<VerifyResult> => lookup(index, query);
+const links = LINKS;
+const text = lineText;
 
 describe('fold tables (build time)', () => {
   it('reads common characters with pinyin-pro', () => {

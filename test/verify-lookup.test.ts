@@ -8,37 +8,21 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
-import { explain, type Line, type ResultView } from '../src/lib/verify/explain.ts';
-import type { Shard } from '../src/lib/verify/format.ts';
-import { stripHandlePadding, verify, type VerifyResult } from '../src/lib/verify/lookup.ts';
+import { explain, type ResultView } from '../src/lib/verify/explain.ts';
+import { stripHandlePadding, type VerifyResult } from '../src/lib/verify/lookup.ts';
 import { parseQuery } from '../src/lib/verify/query.ts';
 import { AS_OF, loadFixture, REPO, replace } from './helpers/fixture.ts';
+import { LINKS, lineText, lookup } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
   index = buildVerifyIndex(loadRegistry(path.join(REPO, 'data'), { asOf: AS_OF }).registry!);
 });
 
-async function check(query: string, idx = index): Promise<VerifyResult> {
-  const fetched: string[] = [];
-  const result = await verify(query, idx.config, async (file) => {
-    fetched.push(file);
-    return JSON.parse(idx.files.get(file)!) as Shard;
-  });
-  expect(result.requests).toBe(new Set(fetched).size);
-  expect(result.requests).toBeLessThanOrEqual(2);
-  return result;
-}
+const check = (query: string, idx = index): Promise<VerifyResult> => lookup(idx, query);
 
-const links = {
-  account: (id: string) => `/units/${id}/`,
-  unit: (id: string) => `/units/${id}/`,
-  impostors: () => '/impostors/',
-  units: () => '/units/',
-  closed: () => '/closed/',
-  verify: (q: string) => `/verify/?q=${encodeURIComponent(q)}`,
-};
-const text = (line: Line) => line.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+const links = LINKS;
+const text = lineText;
 const view = (r: VerifyResult): ResultView => explain(r, index.config, links);
 const all = (v: ResultView) =>
   [

@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filingNumberKey } from '../src/lib/normalize.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
-import { explain, type Line, type ResultView } from '../src/lib/verify/explain.ts';
-import type { Shard } from '../src/lib/verify/format.ts';
-import { verify, type VerifyResult } from '../src/lib/verify/lookup.ts';
+import { explain, type ResultView } from '../src/lib/verify/explain.ts';
+import { type VerifyResult } from '../src/lib/verify/lookup.ts';
 import { accountPageUrl, ownSiteTarget, posterVerifyUrl } from '../src/lib/verify/site-urls.ts';
 import { loadFixture, replace } from './helpers/fixture.ts';
+import { LINKS, lineText, lookup } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
@@ -57,20 +57,9 @@ beforeAll(() => {
   index = buildVerifyIndex(registry!);
 });
 
-async function check(query: string, here?: string): Promise<VerifyResult> {
-  const result = await verify(query, index.config, async (file) => JSON.parse(index.files.get(file)!) as Shard, here);
-  expect(result.requests).toBeLessThanOrEqual(2);
-  return result;
-}
-const links = {
-  account: (id: string) => `/units/${id}/`,
-  unit: (id: string) => `/units/${id}/`,
-  impostors: () => '/impostors/',
-  units: () => '/units/',
-  closed: () => '/closed/',
-  verify: (q: string) => `/verify/?q=${encodeURIComponent(q)}`,
-};
-const text = (line: Line) => line.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+const check = (query: string, here?: string): Promise<VerifyResult> => lookup(index, query, here);
+const links = LINKS;
+const text = lineText;
 const all = (v: ResultView) =>
   [
     v.headline,

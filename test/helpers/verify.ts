@@ -1,0 +1,40 @@
+/**
+ * Verify lookups in unit tests, as the verify page makes them: shards fetched from a built index
+ * (src/lib/verify/build.ts), at most two requests per lookup, and the result explained with the
+ * site's link shapes.
+ */
+import { expect } from 'vitest';
+import type { VerifyIndex } from '../../src/lib/verify/build.ts';
+import type { Line } from '../../src/lib/verify/explain.ts';
+import type { Shard } from '../../src/lib/verify/format.ts';
+import { verify, type VerifyResult } from '../../src/lib/verify/lookup.ts';
+
+/** The site's link shapes (src/pages/verify/), for `explain`. */
+export const LINKS = {
+  account: (id: string) => `/units/${id}/`,
+  unit: (id: string) => `/units/${id}/`,
+  impostors: () => '/impostors/',
+  units: () => '/units/',
+  closed: () => '/closed/',
+  verify: (q: string) => `/verify/?q=${encodeURIComponent(q)}`,
+};
+
+/** The plain text of an explained line. */
+export const lineText = (line: Line): string => line.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+
+/** Looks `query` up in `index` (from the page at `here`), checking the request budget. */
+export async function lookup(index: VerifyIndex, query: string, here?: string): Promise<VerifyResult> {
+  const fetched = new Set<string>();
+  const result = await verify(
+    query,
+    index.config,
+    async (file) => {
+      fetched.add(file);
+      return JSON.parse(index.files.get(file)!) as Shard;
+    },
+    here,
+  );
+  expect(result.requests).toBe(fetched.size);
+  expect(result.requests).toBeLessThanOrEqual(2);
+  return result;
+}
