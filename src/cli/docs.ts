@@ -17,7 +17,7 @@ import type { Platform } from '../lib/schema/platforms.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { RULE_IDS, RULES } from '../lib/rules/table.ts';
 import { AccountSchema, EVENT_TYPES, EventSchema } from '../lib/schema/account.ts';
-import { type CommandIo, parseFlags, readOptions, writeGenerated } from './usage.ts';
+import { type CommandIo, writeGenerated, readCheckOption } from './usage.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -148,15 +148,7 @@ export function applySections(text: string, target: Target): string {
 
 /** Runs the generator; returns the exit code. */
 export function runDocs(argv: string[], io: CommandIo): number {
-  const options = readOptions(
-    () => {
-      const { values } = parseFlags(argv, { check: { type: 'boolean' } });
-      return values.help ? 'help' : { check: values.check ?? false };
-    },
-    USAGE,
-    '错误：',
-    io,
-  );
+  const options = readCheckOption(argv, USAGE, io);
   if (typeof options === 'number') return options;
   const files = targets().map((target) => {
     const file = path.join(ROOT, target.file);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { renderJsonSchemas } from '../lib/schema/json-schema.ts';
 import { OPEN_DATA_SCHEMA_DIR, renderOpenDataSchemas } from '../lib/schema/opendata.ts';
-import { type CommandIo, parseFlags, readOptions, writeGenerated } from './usage.ts';
+import { type CommandIo, writeGenerated, readCheckOption } from './usage.ts';
 
 const SCHEMA_DIR = path.resolve(import.meta.dirname, '..', '..', 'schemas');
 
@@ -22,15 +22,7 @@ export const USAGE = `用法：npm run schemas -- [选项]
 
 /** Runs the generator on `dir` (default: the project's schemas/); returns the exit code. */
 export function runSchemas(argv: string[], io: CommandIo, dir = SCHEMA_DIR): number {
-  const options = readOptions(
-    () => {
-      const { values } = parseFlags(argv, { check: { type: 'boolean' } });
-      return values.help ? 'help' : { check: values.check ?? false };
-    },
-    USAGE,
-    '错误：',
-    io,
-  );
+  const options = readCheckOption(argv, USAGE, io);
   if (typeof options === 'number') return options;
   const texts = new Map([...renderJsonSchemas(), ...renderOpenDataSchemas()]);
   const files = [...texts].map(([name, text]) => ({ path: path.join(dir, name), display: `schemas/${name}`, text }));

@@ -109,6 +109,19 @@ export function readOptions<O>(
   return options;
 }
 
+/** The options of a generator whose only flag is `--check`: `{ check }`, or the exit code after help or a usage error. */
+export function readCheckOption(argv: string[], usage: string, io: Pick<CommandIo, 'stdout' | 'stderr'>): { check: boolean } | number {
+  return readOptions(
+    () => {
+      const { values } = parseFlags(argv, { check: { type: 'boolean' } });
+      return values.help ? 'help' : { check: values.check ?? false };
+    },
+    usage,
+    '错误：',
+    io,
+  );
+}
+
 /** A generated file: where it goes, how to name it in messages, and its text. */
 export interface GeneratedFile {
   path: string;
