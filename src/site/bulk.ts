@@ -25,7 +25,7 @@ import { posterBody, posterDescription, posterTitle, posterUrls } from './render
 import { Shell, SHELL_ID } from './shell.ts';
 import { verifyIndexOf } from './verify-index.ts';
 
-/** Starts computing the QR codes of every poster on a worker thread; resolves to their markup (SVG and PNG image) by URL. */
+/** Starts computing the QR codes of every poster on a worker thread; resolves to their markup (a PNG image) by URL. */
 export function startPosterQr(registry: Registry, site: string): Promise<Map<string, string>> {
   const urls = [...new Set(registry.units.flatMap((unit) => posterUrls(registry, unit, site)))];
   return new Promise((resolve, reject) => {
@@ -203,9 +203,9 @@ async function renderBulkRoutes(
       );
       if (++pages % 200 === 0) await tick();
     }
-    const svgs = await qr;
-    const svg = (url: string) => {
-      const found = svgs.get(url);
+    const codes = await qr;
+    const code = (url: string) => {
+      const found = codes.get(url);
       if (found === undefined) throw new Error(`缺少二维码：${url}`);
       return found;
     };
@@ -215,7 +215,7 @@ async function renderBulkRoutes(
           canonical: absolute(`/units/${unit.id}/poster/`),
           title: posterTitle(unit),
           description: posterDescription(unit),
-          body: posterBody(registry, unit, site, svg).value,
+          body: posterBody(registry, unit, site, code).value,
         }),
       );
       if (++pages % 200 === 0) await tick();

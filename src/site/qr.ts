@@ -1,51 +1,20 @@
 /**
- * QR codes as SVG, the same markup as `QRCode.toString(text, { type: 'svg', margin: 1,
- * errorCorrectionLevel: 'M' })` of the `qrcode` package (black on white, one `<path>` of runs of
- * dark modules), from the matrix of `QRCode.create` without the package's option handling and
- * string building per module. A poster build makes one per active account.
+ * QR codes of the posters as PNG images (`data:` URLs), from the matrix of `QRCode.create` (error
+ * correction M, a white margin of one module). One image serves the screen, where WeChat users
+ * long-press it (识别二维码: WeChat recognises images, not inline SVG), and print: each module is
+ * a square of whole pixels, scaled with `image-rendering: pixelated` (src/styles/poster.css), so
+ * the printed code has sharp edges like a vector one; the image is under a third of the bytes of
+ * the same code as SVG path data, and a province publishes thousands of posters.
  */
 import zlib from 'node:zlib';
 import QRCode from 'qrcode';
 
 const MARGIN = 1;
 
-/** The SVG of a QR code (error correction M) for `text`. */
-export function qrSvg(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  return matrixSvg(modules.size, modules.data);
-}
-
-/** The poster markup of a QR code for `text`: SVG and PNG image (see `matrixMarkup`). */
+/** The poster markup of a QR code for `text` (see `matrixMarkup`). */
 export function qrMarkup(text: string): string {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   return matrixMarkup(modules.size, modules.data);
-}
-
-/** The SVG of a QR code's matrix: `size`² modules, row by row, non-zero for dark. */
-export function matrixSvg(size: number, data: ArrayLike<number | boolean>): string {
-  const total = size + MARGIN * 2;
-  let path = '';
-  for (let row = 0; row < size; row++) {
-    const offset = row * size;
-    let newRow = true;
-    let moveBy = 0;
-    let col = 0;
-    while (col < size) {
-      if (!data[offset + col]) {
-        moveBy++;
-        col++;
-        continue;
-      }
-      let run = 0;
-      while (col + run < size && data[offset + col + run]) run++;
-      path += newRow ? `M${col + MARGIN} ${0.5 + row + MARGIN}` : `m${moveBy} 0`;
-      path += `h${run}`;
-      newRow = false;
-      moveBy = 0;
-      col += run;
-    }
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges"><path fill="#ffffff" d="M0 0h${total}v${total}H0z"/><path stroke="#000000" d="${path}"/></svg>\n`;
 }
 
 /** Pixels per module of the PNG (whole bytes per module row): a code of 37 modules is 296 px, plenty for WeChat's long-press recognition. */
@@ -91,10 +60,7 @@ export function matrixPngDataUrl(size: number, data: ArrayLike<number | boolean>
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-/**
- * The markup of a poster's QR code: the SVG (sharp in print) and the same code as a PNG image
- * (shown on screens, where WeChat users long-press it: 识别二维码). src/styles/poster.css shows one.
- */
+/** The markup of a poster's QR code: its PNG image, with its size in modules (margin included). */
 export function matrixMarkup(size: number, data: ArrayLike<number | boolean>): string {
-  return `${matrixSvg(size, data)}<img class="qr-png" src="${matrixPngDataUrl(size, data)}" alt="" width="${size + MARGIN * 2}" height="${size + MARGIN * 2}">`;
+  return `<img class="qr-png" src="${matrixPngDataUrl(size, data)}" alt="" width="${size + MARGIN * 2}" height="${size + MARGIN * 2}">`;
 }
