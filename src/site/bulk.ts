@@ -10,7 +10,7 @@
  * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes on a
  * worker thread when Astro starts (src/site/workers/qr.mjs) and a `BulkBuild`, which starts as
  * soon as Astro has rendered the shells; the files are written on another worker
- * (src/site/workers/write.mjs) while this thread renders.
+ * (src/site/workers/write.mjs), with their .gz and .br copies, while this thread renders.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -49,9 +49,11 @@ class Writer {
   private pending = 0;
   private waiters: (() => void)[] = [];
   private failure: Error | undefined;
-  /** Milliseconds the worker spent writing. */
+  /** Milliseconds the worker spent writing (and compressing). */
   ms = 0;
   files = 0;
+  /** Every file sent: written with its precompressed copies. */
+  readonly written = new Set<string>();
 
   constructor() {
     this.worker.on('message', (ms: number) => {
@@ -76,6 +78,7 @@ class Writer {
   async write(file: string, text: string): Promise<void> {
     this.batch.push([file, text]);
     this.files++;
+    this.written.add(file);
     if (this.batch.length >= BATCH) await this.send();
   }
 
@@ -120,6 +123,12 @@ export type BulkRoutes = Record<
   { pages: number; ms: number }
 >;
 
+/** What the bulk routes did: per route, and the files written (with their .gz and .br copies, src/site/precompress.ts). */
+export interface BulkResult {
+  routes: BulkRoutes;
+  written: ReadonlySet<string>;
+}
+
 /**
  * The bulk routes of a build in progress. Astro hands over each shell page as it renders it
  * (`offer`, called by src/integration/shell-middleware.ts with the page's path and HTML); once the
@@ -129,7 +138,7 @@ export type BulkRoutes = Record<
  */
 export class BulkBuild {
   private readonly shells = new Map<keyof typeof SHELL_ROUTES, Shell>();
-  private started: Promise<BulkRoutes> | undefined;
+  private started: Promise<BulkResult> | undefined;
   private readonly registry: Registry;
   private readonly outDir: string;
   private readonly site: string;
@@ -154,11 +163,11 @@ export class BulkBuild {
     }
   }
 
-  async finish(): Promise<BulkRoutes> {
+  async finish(): Promise<BulkResult> {
     if (!this.started) throw new Error('Astro 没有生成批量页面的框架页');
-    const routes = await this.started;
+    const result = await this.started;
     rmSync(path.join(this.outDir, 'units', SHELL_ID), { recursive: true, force: true });
-    return routes;
+    return result;
   }
 }
 
@@ -168,7 +177,7 @@ async function renderBulkRoutes(
   site: string,
   qr: Promise<Map<string, string>>,
   shells: { account: Shell; form: Shell; poster: Shell },
-): Promise<BulkRoutes> {
+): Promise<BulkResult> {
   const routes: BulkRoutes = {
     'units/*/* (account)': { pages: 0, ms: 0 },
     'units/*/*/form': { pages: 0, ms: 0 },
@@ -227,5 +236,5 @@ async function renderBulkRoutes(
     await writer.close();
   }
   routes.write = { pages: writer.files, ms: writer.ms };
-  return routes;
+  return { routes, written: writer.written };
 }
