@@ -37,7 +37,7 @@ export function siteSigningPlan(registry: Registry): SigningPlan {
   return derived('signing-plan', registry, () => {
     const file = allowedSignersFile(registry.dataDir);
     const allowed = existsSync(file) ? readFileSync(file, 'utf8') : null;
-    const host = new URL(process.env.SITE ?? registry.site.url ?? 'http://localhost/').hostname;
+    const host = new URL(process.env.SITE || registry.site.url || 'http://localhost/').hostname;
     return signingPlan(process.env, allowed, host, (f) => readFileSync(f, 'utf8'));
   });
 }
