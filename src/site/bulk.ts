@@ -7,7 +7,7 @@
  * Astro renders one shell page of each HTML route (src/site/shell.ts: the same layout and
  * styles, with markers for title, description, canonical link and body); each page is its shell
  * filled with the one renderer of the route (src/site/render/), the same the Astro route uses
- * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes on a
+ * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes (their images) on a
  * worker thread when Astro starts (src/site/workers/qr.mjs) and a `BulkBuild`, which starts as
  * soon as Astro has rendered the shells; the files are written on another worker
  * (src/site/workers/write.mjs), with their .gz and .br copies, while this thread renders.
@@ -18,7 +18,6 @@ import { Worker } from 'node:worker_threads';
 import type { Registry } from '../lib/model.ts';
 import { absoluteUrls } from './absolute.ts';
 import { complianceOf } from './compliance.ts';
-import { matrixMarkup } from './qr.ts';
 import { accountDescription, accountPage, accountTitle } from './render/account.ts';
 import { filingForm, formTitle } from './render/form.ts';
 import { posterBody, posterDescription, posterTitle, posterUrls } from './render/poster.ts';
@@ -30,8 +29,8 @@ export function startPosterQr(registry: Registry, site: string): Promise<Map<str
   const urls = [...new Set(registry.units.flatMap((unit) => posterUrls(registry, unit, site)))];
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./workers/qr.mjs', import.meta.url), { workerData: { urls } });
-    worker.once('message', (matrices: [number, Uint8Array][]) => {
-      resolve(new Map(urls.map((url, i) => [url, matrixMarkup(matrices[i]![0], matrices[i]![1])])));
+    worker.once('message', (markup: string[]) => {
+      resolve(new Map(urls.map((url, i) => [url, markup[i]!])));
       void worker.terminate();
     });
     worker.once('error', reject);
