@@ -141,7 +141,8 @@ export class BulkBuild {
   private readonly registry: Registry;
   private readonly outDir: string;
   private readonly site: string;
-  private readonly qr: Promise<Map<string, string>>;
+  /** The poster QR codes, until the bulk routes take them (and free them after the posters). */
+  private qr: Promise<Map<string, string>> | undefined;
 
   constructor(registry: Registry, outDir: string, site: string, qr: Promise<Map<string, string>>) {
     this.registry = registry;
@@ -157,7 +158,12 @@ export class BulkBuild {
     }
     if (!this.started && this.shells.size === Object.keys(SHELL_ROUTES).length) {
       const shells = { account: this.shells.get('account')!, form: this.shells.get('form')!, poster: this.shells.get('poster')! };
-      this.started = renderBulkRoutes(this.registry, this.outDir, this.site, this.qr, shells);
+      const qr = () => {
+        const codes = this.qr!;
+        this.qr = undefined;
+        return codes;
+      };
+      this.started = renderBulkRoutes(this.registry, this.outDir, this.site, qr, shells);
       this.started.catch(() => {});
     }
   }
@@ -174,7 +180,8 @@ async function renderBulkRoutes(
   registry: Registry,
   outDir: string,
   site: string,
-  qr: Promise<Map<string, string>>,
+  /** The poster QR codes: taken once, so that they are freed after the posters. */
+  qr: () => Promise<Map<string, string>>,
   shells: { account: Shell; form: Shell; poster: Shell },
 ): Promise<BulkResult> {
   const routes: BulkRoutes = {
@@ -211,9 +218,10 @@ async function renderBulkRoutes(
       );
       if (++pages % 200 === 0) await tick();
     }
-    const codes = await qr;
+    // Freed after the posters (a national registry has a hundred thousand codes).
+    let codes: Map<string, string> | undefined = await qr();
     const code = (url: string) => {
-      const found = codes.get(url);
+      const found = codes?.get(url);
       if (found === undefined) throw new Error(`缺少二维码：${url}`);
       return found;
     };
@@ -228,6 +236,7 @@ async function renderBulkRoutes(
       );
       if (++pages % 200 === 0) await tick();
     }
+    codes = undefined;
     const { config, files } = verifyIndexOf(registry);
     const verifyDir = path.join(outDir, 'verify', config.version);
     for (const [file, text] of files) await render('verify shards', path.join(verifyDir, `${file}.json`), () => text);
