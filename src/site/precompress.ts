@@ -15,15 +15,11 @@
  * - The output is deterministic (Node writes no timestamp into the gzip header), so two builds at
  *   the same date stay byte for byte the same.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { isPrecompressed, writeCompressedCopies } from './workers/compress.mjs';
 
-/** Extensions of the files that get a `.gz` and a `.br` copy. */
-export const PRECOMPRESSED_EXTENSIONS = ['.html', '.css', '.js', '.mjs', '.json', '.xml', '.csv', '.svg', '.txt', '.webmanifest', '.map'];
-
-/** Files smaller than this many bytes are not compressed. */
-export const MIN_SIZE = 1024;
+export { brotliQuality, isPrecompressed, MIN_SIZE, PRECOMPRESSED_EXTENSIONS } from './workers/compress.mjs';
 
 export interface PrecompressResult {
   /** Files that got compressed copies. */
@@ -32,60 +28,29 @@ export interface PrecompressResult {
   bytes: { original: number; gzip: number; brotli: number };
 }
 
-/** Whether a file name is one the build precompresses (by extension; the size is checked apart). */
-export function isPrecompressed(name: string): boolean {
-  return PRECOMPRESSED_EXTENSIONS.includes(path.extname(name).toLowerCase());
-}
-
-/** Extensions compressed with Brotli's highest quality: the code every visitor loads, a few files. */
-const BEST = new Set(['.css', '.js', '.mjs', '.svg']);
-
 /**
- * Brotli quality for a file: the highest (11) for style sheets, scripts and icons under 1 MiB; 7
- * for pages and data (verify shards, open data, the feed), of which there are as many as the
- * registry has accounts.
- */
-export function brotliQuality(name: string, size: number): number {
-  return BEST.has(path.extname(name).toLowerCase()) && size < 1 << 20 ? zlib.constants.BROTLI_MAX_QUALITY : 7;
-}
-
-/**
- * Writes `.gz` and `.br` beside every text file of `outDir` of at least {@link MIN_SIZE} bytes.
+ * Writes `.gz` and `.br` beside every text file of `outDir` of at least {@link MIN_SIZE} bytes,
+ * except the files in `done`: the bulk routes' pages, which their writer thread compressed as it
+ * wrote them (src/site/bulk.ts), beside Astro's rendering instead of after it.
  *
  * Synchronous, one file after the other: measured on the 5,000-account synthetic registry (13,134
  * files, 87 MB), zlib's asynchronous calls on the thread pool, two or four files at a time, took
  * twice the processor time of this loop (22 s against 10 s) and no less time on the clock on a
  * two-core machine; the build runs nothing else at this point.
  */
-export function precompress(outDir: string): PrecompressResult {
+export function precompress(outDir: string, done: ReadonlySet<string> = new Set()): PrecompressResult {
   const files = readdirSync(outDir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && isPrecompressed(e.name))
     .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => !done.has(file))
     .sort();
   const result: PrecompressResult = { files: 0, bytes: { original: 0, gzip: 0, brotli: 0 } };
   for (const file of files) {
     const data = readFileSync(file);
-    if (data.length < MIN_SIZE) continue;
-    const gz = zlib.gzipSync(data, { level: 9 });
-    const br = zlib.brotliCompressSync(data, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-        [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality(file, data.length),
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      },
-    });
-    let written = false;
-    if (gz.length < data.length) {
-      writeFileSync(`${file}.gz`, gz);
-      result.bytes.gzip += gz.length;
-      written = true;
-    }
-    if (br.length < data.length) {
-      writeFileSync(`${file}.br`, br);
-      result.bytes.brotli += br.length;
-      written = true;
-    }
-    if (written) {
+    const written = writeCompressedCopies(file, data);
+    result.bytes.gzip += written.gzip;
+    result.bytes.brotli += written.brotli;
+    if (written.gzip || written.brotli) {
       result.files++;
       result.bytes.original += data.length;
     }

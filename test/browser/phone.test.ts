@@ -115,16 +115,18 @@ describe.each(WIDTHS)('at %i px in WeChat', (width) => {
 });
 
 describe('WeChat', () => {
-  it('poster: every QR code is an image on screen (long press: 识别二维码) and the SVG in print', async () => {
+  it('poster: every QR code is an image (long press: 识别二维码), on screen and in print, scaled without blurring', async () => {
     const { page, watch } = await open('/units/tangwang-zhen/poster/', 390);
     const codes = page.locator('.poster-qr');
     const count = await codes.count();
     expect(count).toBeGreaterThan(1);
-    expect(await page.locator('.poster-qr img.qr-png:visible').count()).toBe(count);
-    expect(await page.locator('.poster-qr svg:visible').count()).toBe(0);
+    expect(await page.locator('.poster-qr > img.qr-png:only-child:visible').count()).toBe(count);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.poster-qr svg:visible').count()).toBe(count);
-    expect(await page.locator('.poster-qr img.qr-png:visible').count()).toBe(0);
+    expect(await page.locator('.poster-qr > img.qr-png:only-child:visible').count()).toBe(count);
+    const rendering = await page
+      .locator('.poster-qr img.qr-png')
+      .evaluateAll((imgs) => imgs.map((img) => getComputedStyle(img).imageRendering));
+    expect(new Set(rendering)).toEqual(new Set(['pixelated']));
     expect(watch).toEqual(clean);
     await page.close();
   });

@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import QRCode from 'qrcode';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pngModules, qrModules } from '../helpers/png.ts';
 import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
 
 const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -30,13 +30,12 @@ const ROUTES: { path: string; ready: string }[] = [
   { path: '/units/jiaoyuju/poster/', ready: '.poster' },
 ];
 
-/** The dark modules of a QR code SVG made by `qrcode` (its path data). */
-function modules(svg: string): string {
-  const d = /stroke="#000000" d="([^"]+)"/.exec(svg)?.[1];
-  expect(d).toBeDefined();
-  return d!;
+/** The modules of the QR code image in `element` (.poster-qr). */
+async function modules(element: Locator): Promise<string> {
+  const src = await element.locator('img.qr-png').getAttribute('src');
+  expect(src).toMatch(/^data:image\/png;base64,/);
+  return pngModules(src!);
 }
-const qrSvg = (text: string) => QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 
 let browser: Browser;
 let enforced: BrowserContext;
@@ -96,9 +95,9 @@ describe('trust poster', () => {
       expect(url).toMatch(/^https:\/\/registry\.example\/units\/jiaoyuju\/[a-z0-9-]+\/$/);
       // The code drawn is exactly the one of the verify answer for that address, with the poster's date.
       const code = `${SITE}/verify/?q=${encodeURIComponent(url)}&issued=2026-11-28`;
-      expect(modules(await account.locator('.poster-qr').innerHTML())).toBe(modules(await qrSvg(code)));
+      expect(await modules(account.locator('.poster-qr'))).toBe(qrModules(code));
     }
-    expect(modules(await page.locator('.poster-verify .poster-qr').innerHTML())).toBe(modules(await qrSvg(`${SITE}/verify/`)));
+    expect(await modules(page.locator('.poster-verify .poster-qr'))).toBe(qrModules(`${SITE}/verify/`));
     const warning = (await page.textContent('.poster-warning')) ?? '';
     expect(warning).toContain('谨防仿冒账号');
     expect(warning).toContain('0930-7120000');

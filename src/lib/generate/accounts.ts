@@ -201,6 +201,11 @@ export function planAccounts(ctx: AccountContext, unit: UnitPlan, count: number)
       const takeover = handover.get(slot.slug);
       const opened = takeover !== undefined ? takeover - random.int(0, 20) : random.int(ctx.firstDay, ctx.lastDay - 60);
       events = eventsOf(random, opened, lifePath(random), ctx.lastDay);
+      // A successor is in use on the day it takes over: its history ends before a closure on or before that day.
+      if (takeover !== undefined) {
+        const early = events.findIndex((e) => (e.type === 'suspended' || e.type === 'deregistered') && e.day <= takeover);
+        if (early > 0) events = events.slice(0, early);
+      }
     }
     openedOn.set(slot.slug, events[0]!.day);
 

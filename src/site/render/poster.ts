@@ -1,6 +1,6 @@
 /**
  * The printable A4 trust poster of a unit (`/units/<unit>/poster/`) as an escaped HTML string:
- * the unit's official (active) accounts, each with a QR code (SVG, src/site/qr.ts) that opens the
+ * the unit's official (active) accounts, each with a QR code (a PNG image, src/site/qr.ts) that opens the
  * registry's verify answer for it with the poster's issue date (`posterVerifyUrl`), a QR code of the verify page, and a short warning about impostors with the
  * office's public contact. Styles in src/styles/poster.css.
  */
@@ -35,7 +35,7 @@ export function posterUrls(registry: Registry, unit: Unit, site: string): string
 }
 
 /**
- * The poster of a unit. `site` is the deployment origin; `qr` gives the SVG of a URL's QR code
+ * The poster of a unit. `site` is the deployment origin; `qr` gives the markup of a URL's QR code
  * (computed elsewhere, possibly ahead of time on another thread).
  */
 export function posterBody(registry: Registry, unit: Unit, site: string, qr: (url: string) => string): SafeHtml {
