@@ -4,21 +4,18 @@
  * verdict names the trick it saw, within two index files per lookup. The build-time tables
  * (fold-build.ts) are checked on their own.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleSkeleton } from '../src/lib/normalize.ts';
-import { loadRegistry } from '../src/lib/registry.ts';
-import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
+import { type VerifyIndex } from '../src/lib/verify/build.ts';
 import { explain, toneMark } from '../src/lib/verify/explain.ts';
 import { buildFoldTables, commonChars, readingOf } from '../src/lib/verify/fold-build.ts';
 import { charDiffs, folderOf } from '../src/lib/verify/fold.ts';
 import { type VerifyResult } from '../src/lib/verify/lookup.ts';
-import { AS_OF, REPO } from './helpers/fixture.ts';
-import { LINKS, lineText, lookup } from './helpers/verify.ts';
+import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
-  index = buildVerifyIndex(loadRegistry(path.join(REPO, 'data'), { asOf: AS_OF }).registry!);
+  index = sampleVerifyIndex();
 });
 
 const check = (query: string): Promise<VerifyResult> => lookup(index, query);

@@ -4,19 +4,17 @@
  * unknown text; what the query parser noticed; at most two shard files per lookup; and the plain
  * Chinese the page shows.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
 import { explain, type ResultView } from '../src/lib/verify/explain.ts';
 import { stripHandlePadding, type VerifyResult } from '../src/lib/verify/lookup.ts';
 import { parseQuery } from '../src/lib/verify/query.ts';
-import { AS_OF, loadFixture, REPO, replace } from './helpers/fixture.ts';
-import { LINKS, lineText, lookup } from './helpers/verify.ts';
+import { loadFixture, replace } from './helpers/fixture.ts';
+import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
-  index = buildVerifyIndex(loadRegistry(path.join(REPO, 'data'), { asOf: AS_OF }).registry!);
+  index = sampleVerifyIndex();
 });
 
 const check = (query: string, idx = index): Promise<VerifyResult> => lookup(idx, query);

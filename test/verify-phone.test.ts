@@ -3,18 +3,15 @@
  * under every verdict, accounts of one unit with one name in one card, labels named once, empty
  * and very long queries, and short general queries that get guidance instead of a verdict.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRegistry } from '../src/lib/registry.ts';
-import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
+import { type VerifyIndex } from '../src/lib/verify/build.ts';
 import { explain, idLabel, shownQuery, type ResultView } from '../src/lib/verify/explain.ts';
 import { isGeneral, type VerifyResult } from '../src/lib/verify/lookup.ts';
-import { AS_OF, REPO } from './helpers/fixture.ts';
-import { LINKS, lineText, lookup } from './helpers/verify.ts';
+import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
-  index = buildVerifyIndex(loadRegistry(path.join(REPO, 'data'), { asOf: AS_OF }).registry!);
+  index = sampleVerifyIndex();
 });
 
 const check = (query: string): Promise<VerifyResult> => lookup(index, query);

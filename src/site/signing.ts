@@ -12,6 +12,7 @@ import { signingPlan, signMessage, SIGNATURE_NAMESPACE, type SigningPlan } from 
 import { snapshotDocument } from '../lib/opendata/snapshot.ts';
 import { absoluteUrls } from './absolute.ts';
 import { derived } from '../integration/registry-store.ts';
+import { siteSettings } from './registry.ts';
 
 export interface SiteSigning {
   /** The snapshot's JSON text, exactly as published. */
@@ -31,13 +32,13 @@ export function allowedSignersFile(dataDir: string): string {
 
 /**
  * How this build signs (the key, the published public keys). Without an allowed-signers file the
- * key is published as `registry@<host>` of the site's configured address (site.yaml `url`).
+ * key is published as `registry@<host>` of the site's public address (site.yaml `url`, or `SITE`; src/site/address.ts).
  */
 export function siteSigningPlan(registry: Registry): SigningPlan {
   return derived('signing-plan', registry, () => {
     const file = allowedSignersFile(registry.dataDir);
     const allowed = existsSync(file) ? readFileSync(file, 'utf8') : null;
-    const host = new URL(process.env.SITE || registry.site.url).hostname;
+    const host = new URL(siteSettings.site).hostname;
     return signingPlan(process.env, allowed, host, (f) => readFileSync(f, 'utf8'));
   });
 }

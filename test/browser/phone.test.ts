@@ -4,11 +4,9 @@
  * official?" first, search results start on the first screen, and the search page copes with
  * traditional characters, full-width letters and browsers where it cannot run.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
+import { axeViolations, launchChromium, watchPage, type PageWatch } from './chromium.ts';
 import { horizontalOverflow, narrowCells, vagueLinks, WECHAT_UA, weakFocusRings } from './layout.ts';
 
 /** The main pages a citizen or a clerk opens. */
@@ -34,21 +32,7 @@ export const MAIN_PAGES = [
 ] as const;
 
 const WIDTHS = [390, 320] as const;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core violations (rule id and first element) of the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-}
 const HEIGHT = 740;
 const clean: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
 

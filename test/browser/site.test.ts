@@ -4,16 +4,12 @@
  * no console error, no request to another origin and no axe-core violation; no horizontal scroll
  * at 320 px; the filing form on one A4 page; the Atom feed well-formed.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations, launchChromium, watchPage, type PageWatch } from './chromium.ts';
 
 let browser: Browser;
 let shots: string;
@@ -34,21 +30,6 @@ async function open(path: string, width = 1280): Promise<{ page: Page; watch: Pa
   const watch = await watchPage(page, origin);
   await page.goto(`${origin}${path}`);
   return { page, watch };
-}
-
-/** axe-core violations (rule id and the first offending element) of the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not apply to the tool.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
 /** Routes of the directory, with what each must show. */

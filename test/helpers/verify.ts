@@ -3,11 +3,20 @@
  * (src/lib/verify/build.ts), at most two requests per lookup, and the result explained with the
  * site's link shapes.
  */
+import path from 'node:path';
 import { expect } from 'vitest';
+import { loadRegistry } from '../../src/lib/registry.ts';
+import { buildVerifyIndex } from '../../src/lib/verify/build.ts';
 import type { VerifyIndex } from '../../src/lib/verify/build.ts';
+import { AS_OF, REPO } from './fixture.ts';
 import type { Line } from '../../src/lib/verify/explain.ts';
 import type { Shard } from '../../src/lib/verify/format.ts';
 import { verify, type VerifyResult } from '../../src/lib/verify/lookup.ts';
+
+/** The verify index of the bundled sample data at the tests' pinned date. */
+export function sampleVerifyIndex(): VerifyIndex {
+  return buildVerifyIndex(loadRegistry(path.join(REPO, 'data'), { asOf: AS_OF }).registry!);
+}
 
 /** The site's link shapes (src/pages/verify/), for `explain`. */
 export const LINKS = {

@@ -11,7 +11,8 @@ import { UNIT_KINDS } from '../schema/unit.ts';
 /** Absolute URL of a site path (`/units/x/`), under the site's origin and base. */
 export type UrlOf = (path: string) => string;
 
-function header(registry: Registry) {
+/** The fields every open-data document (and the signed snapshot) starts with. */
+export function openDataHeader(registry: Registry) {
   const { site } = registry;
   return {
     title: site.title,
@@ -97,7 +98,7 @@ export function openAccount(
 export function accountsDocument(registry: Registry, urlOf: UrlOf): OpenAccounts {
   const latest = latestChecks(registry);
   const accounts = registry.accounts.map((a) => openAccount(registry, a, urlOf, latest.get(a.id) ?? null));
-  return { ...header(registry), count: accounts.length, accounts };
+  return { ...openDataHeader(registry), count: accounts.length, accounts };
 }
 
 /** `/data/units.json`. */
@@ -123,7 +124,7 @@ export function unitsDocument(registry: Registry, urlOf: UrlOf): OpenUnits {
       page: urlOf(`/units/${u.id}/`),
     };
   });
-  return { ...header(registry), count: units.length, units };
+  return { ...openDataHeader(registry), count: units.length, units };
 }
 
 /** `/data/impostors.json`. */
@@ -146,7 +147,7 @@ export function impostorsDocument(registry: Registry): OpenImpostors {
       note: i.note ?? null,
     };
   });
-  return { ...header(registry), count: impostors.length, impostors };
+  return { ...openDataHeader(registry), count: impostors.length, impostors };
 }
 
 /** A document serialised as published: two-space indentation, final newline. */

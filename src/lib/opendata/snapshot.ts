@@ -7,20 +7,14 @@
  */
 import type { Registry } from '../model.ts';
 import type { Snapshot } from '../schema/opendata.ts';
-import { openProof, type UrlOf } from './index.ts';
+import { openDataHeader, openProof, type UrlOf } from './index.ts';
 
 /** `/data/snapshot.json`. */
 export function snapshotDocument(registry: Registry, site: string | null): Snapshot {
-  const { site: config } = registry;
   return {
     format: 'gov-newmedia-registry/snapshot',
     version: 1,
-    title: config.title,
-    region: { name: config.region.name, code: config.region.code },
-    publisher: config.office.name,
-    as_of: registry.asOf,
-    license: config.data_license ?? null,
-    sample: config.sample,
+    ...openDataHeader(registry),
     site,
     accounts: registry.accounts.map((a) => ({
       id: a.id,
