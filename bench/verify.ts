@@ -30,10 +30,10 @@ import { DEFAULT_AS_OF } from '../src/lib/generate/index.ts';
 import type { Account, Registry } from '../src/lib/model.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type BuildIndexOptions, type VerifyIndex } from '../src/lib/verify/build.ts';
-import { lookupKey } from '../src/lib/normalize.ts';
-import type { Shard } from '../src/lib/verify/format.ts';
-import { skeleton } from '../src/lib/verify/grams.ts';
-import { verify, type Verdict } from '../src/lib/verify/lookup.ts';
+import { lookupKey } from '../src/shared/normalize.ts';
+import type { Shard } from '../src/shared/verify/format.ts';
+import { skeleton } from '../src/shared/verify/grams.ts';
+import { verify, type Verdict } from '../src/shared/verify/lookup.ts';
 import { cachedDataset, median, random } from './common.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));

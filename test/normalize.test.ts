@@ -10,7 +10,7 @@ import {
   platformOfHost,
   toSimplified,
   urlKey,
-} from '../src/lib/normalize.ts';
+} from '../src/shared/normalize.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { FIXTURE } from './helpers/fixture.ts';
 

@@ -177,6 +177,11 @@ describe('the built site', () => {
     for (const link of links) expect(link, link).toMatch(/^\/registry\//);
     const search = readFileSync(path.join(subpath, 'search/index.html'), 'utf8');
     expect(search).toContain('data-base="/registry/"');
+    // The verify page's script links its results under the sub-path too (src/client/verify.ts).
+    const verify = readFileSync(path.join(subpath, 'verify/index.html'), 'utf8');
+    const script = /<script\b[^>]*\ssrc="\/registry\/([^"]+\.js)"/.exec(verify)?.[1];
+    expect(script).toBeDefined();
+    expect(/["'`]\/registry\/["'`]/.test(readFileSync(path.join(subpath, script!), 'utf8')), 'the base in the bundle').toBe(true);
     const accounts = JSON.parse(readFileSync(path.join(subpath, 'data/accounts.json'), 'utf8')) as {
       accounts: { id: string; page: string }[];
     };

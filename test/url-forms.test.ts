@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { urlFormId, urlKey } from '../src/lib/normalize.ts';
+import { urlFormId, urlKey } from '../src/shared/normalize.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import type { Platform } from '../src/lib/schema/platforms.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
-import type { Shard } from '../src/lib/verify/format.ts';
-import { verify } from '../src/lib/verify/lookup.ts';
+import type { Shard } from '../src/shared/verify/format.ts';
+import { verify } from '../src/shared/verify/lookup.ts';
 import { AS_OF, REPO } from './helpers/fixture.ts';
 
 const { registry } = loadRegistry(path.join(REPO, 'data'), { asOf: AS_OF });

@@ -7,13 +7,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from '../src/lib/model.ts';
-import { looksLikeUrl, lookupKey, urlKey } from '../src/lib/normalize.ts';
+import { looksLikeUrl, lookupKey, urlKey } from '../src/shared/normalize.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
-import type { Hit, HitKind, Rec, Shard } from '../src/lib/verify/format.ts';
-import { folderOf } from '../src/lib/verify/fold.ts';
-import { anchors, computeStop, gramAt, gramText, homeGram, isNameKey, keyGrams, skeleton } from '../src/lib/verify/grams.ts';
-import { hashKey, shardFile, shardOf } from '../src/lib/verify/hash.ts';
+import type { Hit, HitKind, Rec, Shard } from '../src/shared/verify/format.ts';
+import { folderOf } from '../src/shared/verify/fold.ts';
+import { anchors, computeStop, gramAt, gramText, homeGram, isNameKey, keyGrams, skeleton } from '../src/shared/verify/grams.ts';
+import { hashKey, shardFile, shardOf } from '../src/shared/verify/hash.ts';
 import { AS_OF, REPO } from './helpers/fixture.ts';
 import path from 'node:path';
 

@@ -5,12 +5,12 @@
  * (fold-build.ts) are checked on their own.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handleSkeleton } from '../src/lib/normalize.ts';
+import { handleSkeleton } from '../src/shared/normalize.ts';
 import { type VerifyIndex } from '../src/lib/verify/build.ts';
-import { explain, toneMark } from '../src/lib/verify/explain.ts';
+import { explain, toneMark } from '../src/shared/verify/explain.ts';
 import { buildFoldTables, commonChars, readingOf } from '../src/lib/verify/fold-build.ts';
-import { charDiffs, folderOf } from '../src/lib/verify/fold.ts';
-import { type VerifyResult } from '../src/lib/verify/lookup.ts';
+import { charDiffs, folderOf } from '../src/shared/verify/fold.ts';
+import { type VerifyResult } from '../src/shared/verify/lookup.ts';
 import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;

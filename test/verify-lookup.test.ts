@@ -6,9 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
-import { explain, type ResultView } from '../src/lib/verify/explain.ts';
-import { stripHandlePadding, type VerifyResult } from '../src/lib/verify/lookup.ts';
-import { parseQuery } from '../src/lib/verify/query.ts';
+import { explain, type ResultView } from '../src/shared/verify/explain.ts';
+import { stripHandlePadding, type VerifyResult } from '../src/shared/verify/lookup.ts';
+import { parseQuery } from '../src/shared/verify/query.ts';
 import { loadFixture, replace } from './helpers/fixture.ts';
 import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 

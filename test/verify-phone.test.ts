@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type VerifyIndex } from '../src/lib/verify/build.ts';
-import { explain, idLabel, shownQuery, type ResultView } from '../src/lib/verify/explain.ts';
-import { isGeneral, type VerifyResult } from '../src/lib/verify/lookup.ts';
+import { explain, idLabel, shownQuery, type ResultView } from '../src/shared/verify/explain.ts';
+import { isGeneral, type VerifyResult } from '../src/shared/verify/lookup.ts';
 import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;

@@ -4,11 +4,11 @@
  * and former names that an impostor now uses (15.4).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filingNumberKey } from '../src/lib/normalize.ts';
+import { filingNumberKey } from '../src/shared/normalize.ts';
 import { buildVerifyIndex, type VerifyIndex } from '../src/lib/verify/build.ts';
-import { explain, type ResultView } from '../src/lib/verify/explain.ts';
-import { type VerifyResult } from '../src/lib/verify/lookup.ts';
-import { accountPageUrl, ownSiteTarget, posterVerifyUrl } from '../src/lib/verify/site-urls.ts';
+import { explain, type ResultView } from '../src/shared/verify/explain.ts';
+import { type VerifyResult } from '../src/shared/verify/lookup.ts';
+import { accountPageUrl, ownSiteTarget, posterVerifyUrl } from '../src/shared/verify/site-urls.ts';
 import { loadFixture, replace } from './helpers/fixture.ts';
 import { LINKS, lineText, lookup } from './helpers/verify.ts';
 

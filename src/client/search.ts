@@ -4,7 +4,7 @@
  * the hits in three sections — official, closed, impostors — with "more" buttons. Every value
  * from the index is inserted as text, never as HTML. Pagefind runs on the page's thread (no
  * worker: one download less on a phone). A query is folded as the verify tool folds it:
- * traditional and variant characters simplified (src/lib/normalize.ts, loaded with the index),
+ * traditional and variant characters simplified (src/shared/normalize.ts, loaded with the index),
  * full-width forms to half-width (src/client/search-tokens.ts), so 東鄉 finds what 东乡 finds.
  * Where search cannot run (no WebAssembly, a WebView whose policy blocks it) the page says so
  * and points to browsing by unit and platform.
@@ -218,7 +218,7 @@ function engine(base: string): Promise<Engine> {
       import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<{
         createInstance(options: Record<string, unknown>): PagefindApi;
       }>,
-      import('../lib/normalize.ts'),
+      import('../shared/normalize.ts'),
     ]);
     return { pagefind: module.createInstance({ basePath: `${base}pagefind/`, noWorker: true }), simplify: normalize.toSimplified };
   })();

@@ -1,15 +1,18 @@
 /**
  * The verify page in the browser: reads `?q=` and runs the lookup on load, runs it again on
  * submit (keeping the result shareable as `/verify/?q=…`), decodes QR images locally, and
- * renders the verdict (src/lib/verify/explain.ts) into `#verify-result[data-verdict]` with DOM
+ * renders the verdict (src/shared/verify/explain.ts) into `#verify-result[data-verdict]` with DOM
  * calls and `textContent` only. Shards are fetched from `/verify/<version>/` and kept for the
  * page's lifetime. Written for old WebViews: the bundle targets the browsers listed in
  * astro.config.mjs (`vite.build.target`), with no API newer than Chrome 69 / iOS 12.
  */
-import { explain, shownQuery, type Card, type Line, type ResultView } from '../lib/verify/explain.ts';
-import type { Shard, VerifyConfig } from '../lib/verify/format.ts';
-import { verify } from '../lib/verify/lookup.ts';
-import { accountHref, href, unitHref } from '../site/url.ts';
+import { explain, shownQuery, type Card, type Line, type ResultView } from '../shared/verify/explain.ts';
+import type { Shard, VerifyConfig } from '../shared/verify/format.ts';
+import { verify } from '../shared/verify/lookup.ts';
+import { siteLinks } from '../shared/url.ts';
+
+/** Links under the base Vite compiled into this bundle. */
+const { accountHref, href, unitHref } = siteLinks(() => import.meta.env.BASE_URL);
 
 const app = document.getElementById('verify-app');
 const form = document.getElementById('verify-form') as HTMLFormElement | null;

@@ -8,7 +8,7 @@
  */
 import { codePointLabel } from './code-points.ts';
 import type { Problem } from './problems.ts';
-import { INVISIBLE_CLASS } from './schema/common.ts';
+import { INVISIBLE_CLASS } from '../shared/invisible.ts';
 
 /** GitHub refuses a step summary over 1 MiB (and then shows none of it). */
 export const GITHUB_SUMMARY_LIMIT = 1024 * 1024;

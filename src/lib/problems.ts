@@ -5,7 +5,7 @@
 import { codePointLabel } from './code-points.ts';
 import { MESSAGES, type MessageCode, type MessageParams, type ParamsOf } from './messages.ts';
 import { RULES, type RuleId, type Severity } from './rules/table.ts';
-import { INVISIBLE_CLASS } from './schema/common.ts';
+import { INVISIBLE_CLASS } from '../shared/invisible.ts';
 
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');

@@ -19,7 +19,7 @@ import {
 } from '../client/search-data.ts';
 import { indexTokens } from '../client/search-tokens.ts';
 import type { Account, ImpostorRecord, Registry, Unit } from '../lib/model.ts';
-import { looksLikeUrl } from '../lib/normalize.ts';
+import { looksLikeUrl } from '../shared/normalize.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {

@@ -9,9 +9,9 @@ import { loadRegistry } from '../../src/lib/registry.ts';
 import { buildVerifyIndex } from '../../src/lib/verify/build.ts';
 import type { VerifyIndex } from '../../src/lib/verify/build.ts';
 import { AS_OF, REPO } from './fixture.ts';
-import type { Line } from '../../src/lib/verify/explain.ts';
-import type { Shard } from '../../src/lib/verify/format.ts';
-import { verify, type VerifyResult } from '../../src/lib/verify/lookup.ts';
+import type { Line } from '../../src/shared/verify/explain.ts';
+import type { Shard } from '../../src/shared/verify/format.ts';
+import { verify, type VerifyResult } from '../../src/shared/verify/lookup.ts';
 
 /** The verify index of the bundled sample data at the tests' pinned date. */
 export function sampleVerifyIndex(): VerifyIndex {

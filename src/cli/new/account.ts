@@ -1,7 +1,7 @@
 /** `npm run new -- account`: files a newly opened account (a new account file). */
 import { AccountSchema, WaiverSchema } from '../../lib/schema/account.ts';
 import { SLUG_RE } from '../../lib/schema/common.ts';
-import { looksLikeUrl } from '../../lib/normalize.ts';
+import { looksLikeUrl } from '../../shared/normalize.ts';
 import { dateError, fieldError, handlePatternError, personalDataError, urlError, verifiedAsError } from './checks.ts';
 import { commentedDocument, exists, filedQuestion, list, text, unitChoices, type Command, type CommandEnv } from './common.ts';
 import type { Answers, Question, Value } from './form.ts';

@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { PositionIndex } from '../../lib/load/positions.ts';
 import { checkSchema } from '../../lib/load/schema-check.ts';
 import type { Registry } from '../../lib/model.ts';
-import { looksLikeUrl, normalizeHandle, urlKey } from '../../lib/normalize.ts';
+import { looksLikeUrl, normalizeHandle, urlKey } from '../../shared/normalize.ts';
 import { problem, type Problem } from '../../lib/problems.ts';
 import type { RuleContext } from '../../lib/rules/context.ts';
 import { checkUrl, handleRegExp } from '../../lib/rules/identifiers.ts';

@@ -2,7 +2,7 @@
  * `npm run new -- impostor`: records a suspected impostor account (from an inspection or a
  * public report, e.g. the GitHub issue form) in `impostors/<id>.yaml`.
  */
-import { normalizeHandle } from '../../lib/normalize.ts';
+import { normalizeHandle } from '../../shared/normalize.ts';
 import { SLUG_RE } from '../../lib/schema/common.ts';
 import { ImpostorSchema } from '../../lib/schema/impostor.ts';
 import { problem } from '../../lib/problems.ts';

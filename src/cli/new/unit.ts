@@ -1,5 +1,5 @@
 /** `npm run new -- unit`: adds a unit (主办单位) folder with its unit.yaml. */
-import { normalizeName } from '../../lib/normalize.ts';
+import { normalizeName } from '../../shared/normalize.ts';
 import { SLUG_RE } from '../../lib/schema/common.ts';
 import { UNIT_KINDS, UnitSchema } from '../../lib/schema/unit.ts';
 import { fieldError, personalDataError } from './checks.ts';

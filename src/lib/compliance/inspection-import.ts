@@ -35,7 +35,7 @@ import iconv from 'iconv-lite';
 import { addDays, daysBetween, isValidDate } from '../dates.ts';
 import { parseFilingNumber } from '../filing-number.ts';
 import { statusOn, type Account, type Registry } from '../model.ts';
-import { looksLikeUrl, normalizeHandle, normalizeName, urlKey } from '../normalize.ts';
+import { looksLikeUrl, normalizeHandle, normalizeName, urlKey } from '../../shared/normalize.ts';
 import { findPersonalData } from '../facts/personal-data.ts';
 import { FINDINGS, PROOF_RESULTS, type Finding, type ProofResult } from '../schema/inspection.ts';
 import { rectificationFacts, staleLevel } from '../facts/facts.ts';

@@ -9,7 +9,7 @@
 import type { WorkCalendar } from '../calendar.ts';
 import { dayNumber, daysBetween } from '../dates.ts';
 import { statusOn, type Account, type AccountStatus, type InspectionRecord, type Unit } from '../model.ts';
-import { normalizeName } from '../normalize.ts';
+import { normalizeName } from '../../shared/normalize.ts';
 import { looksLikePersonName } from './person-name.ts';
 import type { AccountEvent } from '../schema/account.ts';
 import type { Check, Rectification } from '../schema/inspection.ts';

@@ -3,7 +3,7 @@
  * A subject that ends like an organisation (…局, …中心, …政府, …公司) is an organisation; a
  * short all-Han text starting with a common surname is a person; so is anything saying 个人.
  */
-import { normalizeName, toSimplified } from '../normalize.ts';
+import { normalizeName, toSimplified } from '../../shared/normalize.ts';
 
 /** Common single-character surnames (including those frequent in Linxia and Dongxiang). */
 const SURNAMES = new Set([

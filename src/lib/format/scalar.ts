@@ -12,7 +12,7 @@
  */
 import type { Scalar } from 'yaml';
 import { isPlainScalar } from '../load/plain-scalar.ts';
-import { INVISIBLE_CLASS } from '../schema/common.ts';
+import { INVISIBLE_CLASS } from '../../shared/invisible.ts';
 
 /** Characters that must be escaped in a double-quoted scalar to stay visible and valid. */
 const ESCAPE_CHAR = new RegExp(`^(?:[${INVISIBLE_CLASS}\\uFFFE\\uFFFF]|[\\uD800-\\uDFFF])$`, 'u');

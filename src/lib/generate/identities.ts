@@ -5,7 +5,7 @@
  * through fixed-width encodings and bijections, so no two accounts or impostors can share a
  * handle, URL or identifier, even after the validator's normalisation (lower-casing, URL folding).
  */
-import { hostMatches } from '../normalize.ts';
+import { hostMatches } from '../../shared/normalize.ts';
 import type { Platform } from '../schema/platforms.ts';
 import { ALNUM, base36, decimal, HEX, hex, LOWER_ALNUM, Permutation, type Random } from './random.ts';
 

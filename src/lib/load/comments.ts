@@ -10,7 +10,7 @@ import { CST, Lexer } from 'yaml';
 import { describeCodePoint } from '../code-points.ts';
 import { problem, type Problem } from '../problems.ts';
 import { findPersonalData } from '../facts/personal-data.ts';
-import { INVISIBLE_CLASS } from '../schema/common.ts';
+import { INVISIBLE_CLASS } from '../../shared/invisible.ts';
 
 /** Invisible characters (see INVISIBLE_CLASS). */
 const INVISIBLE_IN_COMMENT = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');

@@ -13,7 +13,7 @@
  * reader never wonders).
  */
 import { Document } from 'yaml';
-import { INVISIBLE_CLASS } from '../schema/common.ts';
+import { INVISIBLE_CLASS } from '../../shared/invisible.ts';
 
 /** Tags of the YAML 1.2 core schema other than `str`, with the plain forms they claim. */
 const NON_STRING_TAGS = (() => {

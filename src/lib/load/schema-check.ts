@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { codePointLabel, codePointName } from '../code-points.ts';
-import { INVISIBLE_RE } from '../schema/common.ts';
+import { INVISIBLE_RE } from '../../shared/invisible.ts';
 import { problem, type Problem } from '../problems.ts';
 import type { PathSegment, PositionIndex } from './positions.ts';
 

@@ -4,7 +4,7 @@
  * normaliser, so `m.weibo.cn/u/1` and `weibo.com/u/1`, or a handle with a zero-width space, are
  * the same).
  */
-import { hostMatches, looksLikeUrl, normalizeHandle, urlFormId, urlKey } from '../normalize.ts';
+import { hostMatches, looksLikeUrl, normalizeHandle, urlFormId, urlKey } from '../../shared/normalize.ts';
 import { problem, type Location } from '../problems.ts';
 import type { Platform } from '../schema/platforms.ts';
 import type { PathSegment } from '../load/positions.ts';

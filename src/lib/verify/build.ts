@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Account, Registry, Unit } from '../model.ts';
-import { handleSkeleton, looksLikeUrl, lookupKey, urlKey } from '../normalize.ts';
+import { handleSkeleton, looksLikeUrl, lookupKey, urlKey } from '../../shared/normalize.ts';
 import {
   HITS_CAP,
   INDEX_FORMAT,
@@ -26,11 +26,11 @@ import {
   type Shard,
   type UnitRec,
   type VerifyConfig,
-} from './format.ts';
+} from '../../shared/verify/format.ts';
 import { buildFoldTables } from './fold-build.ts';
-import { folderOf } from './fold.ts';
-import { computeStop, gramAt, gramText, isNameKey, keyGrams, type KeyWeight } from './grams.ts';
-import { shardFile, shardOf } from './hash.ts';
+import { folderOf } from '../../shared/verify/fold.ts';
+import { computeStop, gramAt, gramText, isNameKey, keyGrams, type KeyWeight } from '../../shared/verify/grams.ts';
+import { shardFile, shardOf } from '../../shared/verify/hash.ts';
 
 export interface BuildIndexOptions {
   /** Average bytes per exact shard (sets the number of shards). */

@@ -7,7 +7,7 @@
  */
 import iconv from 'iconv-lite';
 import { pinyin } from 'pinyin-pro';
-import type { FoldTables } from './fold.ts';
+import type { FoldTables } from '../../shared/verify/fold.ts';
 import { XINGJIN_GROUPS } from './xingjin.ts';
 
 let common: string[] | undefined;

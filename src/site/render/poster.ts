@@ -5,7 +5,7 @@
  * office's public contact. Styles in src/styles/poster.css.
  */
 import type { Registry, Unit } from '../../lib/model.ts';
-import { posterVerifyUrl } from '../../lib/verify/site-urls.ts';
+import { posterVerifyUrl } from '../../shared/verify/site-urls.ts';
 import { html, SafeHtml } from '../html.ts';
 import { accountHref, href, unitHref } from '../url.ts';
 

@@ -12,7 +12,7 @@ import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import { INVISIBLE_RE } from './schema/common.ts';
+import { INVISIBLE_RE } from './invisible.ts';
 
 /** The part of a platform entry the normaliser needs. */
 export interface PlatformUrlInfo {
