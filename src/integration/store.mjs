@@ -32,7 +32,7 @@ export function publishedRegistry(dataDir, asOf) {
   return current && current.dataDir === dataDir && current.asOf === asOf ? current.registry : undefined;
 }
 
-/** The deployment sub-path of the published registry's build (src/site/url.ts), if any. */
+/** The deployment sub-path of the published registry's build (read by src/site/url.ts), if any. */
 export function publishedBase() {
   return current?.base;
 }

@@ -14,7 +14,6 @@ const RESOLVED_SETTINGS = `\0${SETTINGS_MODULE}`;
 const STORE = fileURLToPath(new URL('./store.mjs', import.meta.url));
 const STORE_ACCESS = fileURLToPath(new URL('./registry-store.ts', import.meta.url));
 const RESOLVED_STORE = '\0gov-registry:store';
-const RESOLVED_BROWSER_STORE = '\0gov-registry:browser-store';
 
 export interface RegistryPluginOptions {
   settings: SiteSettings;
@@ -31,7 +30,8 @@ export function registryVitePlugin({ settings, reload }: RegistryPluginOptions):
       if (!id.endsWith('/registry-store.ts')) return null;
       const resolved = await this.resolve(id, importer, { skipSelf: true });
       if (resolved?.id !== STORE_ACCESS) return null;
-      return this.environment.config.consumer === 'server' ? RESOLVED_STORE : RESOLVED_BROWSER_STORE;
+      // Browser code never reaches the store: it imports only src/client and src/shared (test/layering.test.ts).
+      return this.environment.config.consumer === 'server' ? RESOLVED_STORE : null;
     },
     load(id) {
       if (id === RESOLVED_SETTINGS) return `export default ${JSON.stringify(settings)};`;
@@ -42,17 +42,6 @@ export function registryVitePlugin({ settings, reload }: RegistryPluginOptions):
           `import { createRequire } from 'node:module';`,
           `const store = createRequire(${JSON.stringify(STORE)})(${JSON.stringify(STORE)});`,
           `export const { publishRegistry, publishedRegistry, publishedBase, derived, listenForShells, offerShell } = store;`,
-        ].join('\n');
-      }
-      // In the browser nothing is published (src/site/url.ts then takes Vite's base).
-      if (id === RESOLVED_BROWSER_STORE) {
-        return [
-          'export const publishedBase = () => undefined;',
-          'export const publishedRegistry = () => undefined;',
-          'export const publishRegistry = () => {};',
-          'export const derived = (_name, registry, compute) => compute(registry);',
-          'export const listenForShells = () => {};',
-          'export const offerShell = () => {};',
         ].join('\n');
       }
       return null;
