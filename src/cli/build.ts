@@ -6,7 +6,9 @@
  *
  * Exit 0: built. Exit 1: the data has errors or the build failed. Exit 2: usage problem.
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSite, PROJECT_ROOT } from '../site/build.ts';
 import { checkDate, type CommandIo, parseFlags, readOptions, resolveDataDir } from './usage.ts';
 
@@ -45,12 +47,8 @@ function parseOptions(argv: string[], io: CommandIo): Options | 'help' {
 export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const options = readOptions(() => parseOptions(argv, io), USAGE, '错误：', io);
   if (typeof options === 'number') return options;
-  // Astro resolves the packages of its intermediate build from the working directory: build from
-  // the project, as `npm run` does (the paths above are already absolute).
-  const cwd = process.cwd();
-  process.chdir(PROJECT_ROOT);
   try {
-    const result = await buildSite(options);
+    const result = process.cwd() === PROJECT_ROOT ? await buildSite(options) : await buildInProject(options, io);
     const relative = path.relative(io.cwd, result.outDir);
     const out = relative.startsWith('..') ? result.outDir : relative || '.';
     io.stdout(`已生成 ${result.pages} 个页面 → ${out}（数据截至 ${result.asOf}）\n`);
@@ -58,7 +56,38 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);
     return 1;
-  } finally {
-    process.chdir(cwd);
   }
+}
+
+/** What the child process (src/cli/build-in-project.ts) sends back: what the command prints, or the error. */
+export type BuildOutcome = { ok: true; outDir: string; asOf: string; pages: number } | { ok: false; message: string };
+
+const CHILD = fileURLToPath(new URL('./build-in-project.ts', import.meta.url));
+
+/**
+ * The build in a child process whose working directory is the project folder. Astro places the
+ * intermediate server build it then imports (whose packages Node resolves from where it lies) by
+ * the working directory: in the output folder when that is inside it, else in `<cwd>/.astro/`
+ * (node_modules/astro/dist/core/build/common.js, `getOutDirWithinCwd`; no setting moves it short of
+ * an adapter). From a working directory outside the project neither place reaches the project's
+ * node_modules, and changing the working directory of this process would change it for everything
+ * else running in it. The options' paths are already absolute.
+ */
+function buildInProject(options: Options, io: CommandIo): Promise<{ outDir: string; asOf: string; pages: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(options)], {
+      cwd: PROJECT_ROOT,
+      env: io.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    child.stdout!.setEncoding('utf8').on('data', io.stdout);
+    child.stderr!.setEncoding('utf8').on('data', io.stderr);
+    let outcome: BuildOutcome | undefined;
+    child.on('message', (message) => (outcome = message as BuildOutcome));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (outcome?.ok) resolve(outcome);
+      else reject(new Error(outcome?.message ?? `网站构建进程意外退出（${signal ?? code}）`));
+    });
+  });
 }

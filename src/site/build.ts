@@ -61,6 +61,9 @@ function insideCwd(dir: string): boolean {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  // Astro places its intermediate server build by the working directory, where Node must find the
+  // project's packages: `npm run build` from elsewhere builds in a child process (src/cli/build.ts).
+  if (process.cwd() !== PROJECT_ROOT) throw new Error(`网站只能在项目目录 ${PROJECT_ROOT} 中构建：请用 npm run build`);
   const outDir = path.resolve(options.outDir);
   // Astro writes its intermediate server build beside an output folder inside the working
   // directory, and into `<cwd>/.astro/` for one outside it, where two builds at once (tests,
