@@ -55,6 +55,21 @@ describe('open-data JSON', () => {
     }
   });
 
+  it('is published compact: no indentation, one line per item of a top-level list, the same value', () => {
+    const document = accountsDocument(registry, urlOf);
+    const text = documentJson(document);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(document)));
+    const lines = text.split('\n');
+    expect(lines.at(-1)).toBe('');
+    // The header and the opening of the list, one line per account, the closing of the list.
+    expect(lines).toHaveLength(document.accounts.length + 3);
+    expect(lines[0]).toMatch(/^\{"title":.*"accounts":\[$/);
+    expect(lines.slice(1, -2).map((line) => JSON.parse(line.replace(/,$/, '')).id)).toEqual(document.accounts.map((a) => a.id));
+    expect(lines.at(-2)).toBe(']}');
+    expect(text).not.toMatch(/\n /);
+    expect(documentJson({ a: 1, list: [], b: null })).toBe('{"a":1,"list":[],"b":null}\n');
+  });
+
   it('is rejected by the schema when a value is wrong', () => {
     const validate = validator('accounts');
     const document = JSON.parse(documentJson(accountsDocument(registry, urlOf)));

@@ -21,10 +21,13 @@ const LINKS = [
 ];
 
 describe('matrixPngDataUrl', () => {
-  it.each(LINKS.slice(0, 6))('is a PNG image that decodes to %s', (link) => {
+  it.each([
+    ...LINKS.slice(0, 6),
+    'https://registry.example/verify/?q=https%3A%2F%2Fregistry.example%2Funits%2Fjiaoyuju%2Fwechat%2F&issued=2026-11-28',
+  ])('is a PNG image at two pixels per module that decodes to %s', (link) => {
     const { modules } = QRCode.create(link, { errorCorrectionLevel: 'M' });
     const { width, height, rgba } = decodePng(matrixPngDataUrl(modules.size, modules.data));
-    expect(width).toBe((modules.size + 2) * 8);
+    expect(width).toBe((modules.size + 2) * 2);
     expect(height).toBe(width);
     expect(jsQR(rgba, width, height)?.data).toBe(link);
   });

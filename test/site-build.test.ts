@@ -127,7 +127,7 @@ describe('the built site', () => {
     expect(footer).toContain('网站标识码：6229260001');
     expect(footer).toMatch(/<a href="https:\/\/beian\.miit\.gov\.cn\/" rel="noopener noreferrer"> ?陇ICP备00000000号-1 ?<\/a>/);
     expect(footer).toContain('href="https://beian.mps.gov.cn/#/query/webSearch?code=00000000000000"');
-    expect(footer).toMatch(/<a class="tel" href="tel:09307120000"> ?0930-7120000 ?<\/a>/);
+    expect(footer).toMatch(/<a href="tel:09307120000"> ?0930-7120000 ?<\/a>/);
     expect(footer).toContain('href="mailto:office@test.example"');
   });
 

@@ -38,7 +38,7 @@ export function accountHead(registry: Registry, account: Account): SafeHtml {
   const verdict =
     account.status === 'active'
       ? html`<div class="verdict official"><p><strong>这是${unit.name}开设的政务新媒体账号，已备案，正在使用。</strong></p><p>请核对平台上显示的${platform?.handle_label ?? '账号 ID'}和认证主体与下表一致。</p>${accountProof(registry, account)}</div>`
-      : html`<div class="verdict closed"><p><strong>该账号已于 <time datetime="${account.closed ?? ''}">${account.closed}</time> ${account.status === 'suspended' ? '关停' : '注销'}，不再发布政务信息。</strong></p>${
+      : html`<div class="verdict closed"><p><strong>该账号已于 <time>${account.closed}</time> ${account.status === 'suspended' ? '关停' : '注销'}，不再发布政务信息。</strong></p>${
           successor
             ? html`<p>请关注接替它的账号：<a href="${accountHref(successor.id)}">${successor.name}</a>（${platformName(registry, successor.platform)}）。</p>`
             : ''
@@ -83,7 +83,7 @@ export function timeline(registry: Registry, account: Account): SafeHtml {
       }
     }
     if (e.note) lines.push(html`<p>备注：${e.note}</p>`);
-    return html`<li class="event ${e.type}" id="event-${i + 1}"><p class="event-head"><strong>${EVENT_TYPES[e.type]}</strong>　<time datetime="${e.date}">${e.date}</time></p><p class="muted">备案日期：<time datetime="${e.filed}">${e.filed}</time></p>${lines}</li>`;
+    return html`<li class="event ${e.type}" id="event-${i + 1}"><p class="event-head"><strong>${EVENT_TYPES[e.type]}</strong>　<time>${e.date}</time></p><p class="muted">备案日期：<time>${e.filed}</time></p>${lines}</li>`;
   });
   return html`<ol class="timeline">${items}</ol>`;
 }
@@ -136,7 +136,7 @@ export function accountBody(registry: Registry, account: Account, compliance: Sa
     field('主办单位', html`<a href="${unitHref(unit.id)}">${unit.name}</a>`),
     field('功能定位', account.purpose, 'pre'),
     field('运维方式', account.operation === 'self' ? '自行运维' : `委托第三方运维${account.operator ? `（${account.operator}）` : ''}`),
-    field('开设日期', html`<time datetime="${account.opened}">${account.opened}</time>`),
+    field('开设日期', html`<time>${account.opened}</time>`),
     account.waiver
       ? field(
           '例外批准',
@@ -155,11 +155,8 @@ export function accountBody(registry: Registry, account: Account, compliance: Sa
   ];
   const inspection = latest
     ? html`<dl class="fields">${[
-        field('巡查日期', html`<time datetime="${latest.date}">${latest.date}</time>`),
-        field(
-          '最近更新',
-          latest.check.last_post ? html`<time datetime="${latest.check.last_post}">${latest.check.last_post}</time>` : '从未发布',
-        ),
+        field('巡查日期', html`<time>${latest.date}</time>`),
+        field('最近更新', latest.check.last_post ? html`<time>${latest.check.last_post}</time>` : '从未发布'),
         field('巡查结果', latest.check.findings.length === 0 ? '未发现问题' : latest.check.findings.map((f) => FINDINGS[f]).join('、')),
         latest.rectifications.map((r) =>
           field(

@@ -50,7 +50,8 @@ export function accountCompliance(compliance: Compliance, account: string): Safe
         : `备案超期 ${late} 项（共 ${checkedFilings.length} 项）`;
   const mentioned = new Set(ac.issues.filter((i) => i.dueRecorded).map((i) => i.due));
   const otherOpen = ac.openRectifications.filter((r) => r.state === 'open' && !mentioned.has(r.rectification.due));
-  const headingId = `compliance-${account.replace('/', '-')}`;
+  // The account page has one such section: a short id is unique there.
+  const headingId = 'compliance';
   const level = ac.level === 'closed' ? STATUS_NAMES[ac.status] : LEVEL_NAMES[ac.level];
   const issues = ac.issues.length
     ? html`<ul class="issues" aria-label="存在的问题">${ac.issues.map(
@@ -61,7 +62,7 @@ export function accountCompliance(compliance: Compliance, account: string): Safe
   const open = otherOpen.length
     ? html`<p>整改中：${otherOpen.map((r) => `${FINDINGS[r.rectification.issue]}（${r.inspection.date} 巡查提出，期限 ${r.rectification.due}）`).join('；')}</p>`
     : '';
-  return html`<section class="compliance-status status-${ac.level}" data-account="${account}" data-level="${ac.level}" aria-labelledby="${headingId}"><h2 id="${headingId}">合规状况</h2><p class="compliance-line"><strong class="level level-${ac.level}">${level}</strong> · ${latestText(ac, ac.latest, raw)}${
+  return html`<section class="compliance-status" data-account="${account}" data-level="${ac.level}" aria-labelledby="${headingId}"><h2 id="${headingId}">合规状况</h2><p class="compliance-line"><strong class="level level-${ac.level}">${level}</strong> · ${latestText(ac, ac.latest, raw)}${
     ac.status !== 'deregistered' ? ` · ${VERIFICATION[ac.verification]}` : ''
   } · ${filingText}${exempt > 0 && checkedFilings.length > 0 ? `（另有 ${exempt} 项早于施行日）` : ''}</p>${issues}${open}<p class="muted"><a href="${href('/compliance/rules/')}">合规评价规则</a></p></section>`;
 }

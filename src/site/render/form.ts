@@ -7,7 +7,7 @@
 import type { Account, Registry } from '../../lib/model.ts';
 import { EVENT_TYPES } from '../../lib/schema/account.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { accountHref, href } from '../url.ts';
+import { accountHref } from '../url.ts';
 
 /** Events that fit on the page with the rest of the form. */
 export const FORM_MAX_EVENTS = 10;
@@ -42,7 +42,7 @@ export function filingForm(registry: Registry, account: Account): SafeHtml {
   const row = (label: string, value: unknown, className = '') =>
     html`<tr><th scope="row">${label}</th><td colspan="3"${className ? html` class="${className}"` : ''}>${value}</td></tr>`;
   const contact = [unit.contact.phone, unit.contact.email].filter(Boolean).join('　') || '未登记';
-  return html`<p class="no-print breadcrumb"><a href="${href('/')}">${registry.site.title}</a> › <a href="${accountHref(account.id)}">${account.name}（${name}）</a> › 备案登记表</p>
+  return html`<p class="no-print"><a href="${accountHref(account.id)}">‹ 返回${account.name}（${name}）</a></p>
 <p class="no-print muted">本表由名录数据生成。请用浏览器的“打印”功能（电脑按 Ctrl+P）打印在一张 A4 纸上，加盖单位公章后报送。</p>
 <article class="filing-form"><h1>政务新媒体备案登记表</h1>${registry.site.sample ? html`<p class="form-sample">（示例数据，不能作为正式备案材料）</p>` : ''}<p class="form-meta"><span>备案编号：<span class="mono">${account.filing_number ?? '（尚未编号）'}</span></span><span>账号编号：<span class="mono">${account.id}</span></span><span>数据截至：${registry.asOf}</span></p>
 <table class="form-table"><tbody>${row('主办单位', unit.name)}<tr><th scope="row">账号名称</th><td>${account.name}</td><th scope="row">平台</th><td>${name}</td></tr><tr><th scope="row">${platform?.handle_label ?? '账号 ID'}</th><td class="mono">${account.handle}</td><th scope="row">开设日期</th><td>${account.opened}</td></tr>${row(

@@ -35,7 +35,7 @@ export function accountItem(registry: Registry, a: Account, { showUnit = false, 
     : '';
   const closure =
     showClosure && a.closed
-      ? html`<span class="entry-line">${a.status === 'suspended' ? '关停' : '注销'}于 <time datetime="${a.closed}">${a.closed}</time>　${
+      ? html`<span class="entry-line">${a.status === 'suspended' ? '关停' : '注销'}于 <time>${a.closed}</time>　${
           a.closureNotice
             ? html`<a href="${safeUrl(a.closureNotice)}" rel="noopener noreferrer">停更公告</a>`
             : html`<span class="muted">未发布停更公告</span>`
@@ -65,9 +65,9 @@ export function unitList(registry: Registry, units: readonly Unit[]): SafeHtml {
 export function eventList(registry: Registry, events: readonly LifecycleEvent[]): SafeHtml {
   const items = events.map(({ account, event }) => {
     const summary = eventSummary(registry, event);
-    return html`<li><span class="entry-line"><time datetime="${event.date}">${event.date}</time> <strong>${summary.title}</strong></span><span class="entry-line"><a href="${accountHref(account.id)}">${account.name}</a>（${platformName(registry, account.platform)}）· <a href="${unitHref(account.unit)}">${registry.unitById.get(account.unit)?.name ?? account.unit}</a></span>${
+    return html`<li><span class="entry-line"><time>${event.date}</time> <strong>${summary.title}</strong></span><span class="entry-line"><a href="${accountHref(account.id)}">${account.name}</a>（${platformName(registry, account.platform)}）· <a href="${unitHref(account.unit)}">${registry.unitById.get(account.unit)?.name ?? account.unit}</a></span>${
       summary.detail ? html`<span class="entry-line muted">${summary.detail}</span>` : ''
-    }<span class="entry-line muted">备案日期 <time datetime="${event.filed}">${event.filed}</time></span></li>`;
+    }<span class="entry-line muted">备案日期 <time>${event.filed}</time></span></li>`;
   });
   return html`<ul class="entries changes">${items}</ul>`;
 }

@@ -9,8 +9,13 @@ import zlib from 'node:zlib';
 /** White margin around the code, in modules. */
 export const MARGIN = 1;
 
-/** Pixels per module of the PNG (whole bytes per module row): a code of 37 modules is 312 px, plenty for WeChat's long-press recognition. */
-const PNG_SCALE = 8;
+/**
+ * Pixels per module of the PNG. The page scales the image up with `image-rendering: pixelated`
+ * (src/styles/poster.css), so screen and print stay sharp at any scale; 2 rather than 1 because
+ * decoders that read the image itself (WeChat's long press, jsQR in test/qr.test.ts) miss some
+ * codes drawn at one pixel per module, and 2 costs a few bytes more (8 cost half as much again).
+ */
+const PNG_SCALE = 2;
 
 /**
  * A QR code's matrix (`size`² modules, row by row, non-zero for dark) as a 1-bit greyscale PNG
