@@ -1,6 +1,7 @@
 /** How a lifecycle event reads in the change list and the Atom feed (plain text; pages escape it). */
 import type { Account, Registry } from '../lib/model.ts';
 import { EVENT_TYPES, type AccountEvent } from '../lib/schema/account.ts';
+import { platformName } from './labels.ts';
 
 export interface EventSummary {
   /** `开设`, `变更`, `关停`… */
@@ -21,9 +22,7 @@ export function eventSummary(registry: Registry, event: AccountEvent): EventSumm
     if (!event.notice_url) parts.push('未发布停更公告');
     if (event.successor) {
       const successor = registry.accountById.get(event.successor);
-      parts.push(
-        `接替账号：${successor ? `${successor.name}（${registry.platformById.get(successor.platform)?.name ?? successor.platform}）` : event.successor}`,
-      );
+      parts.push(`接替账号：${successor ? `${successor.name}（${platformName(registry, successor.platform)}）` : event.successor}`);
     }
   }
   if (event.note) parts.push(event.note);
@@ -32,5 +31,5 @@ export function eventSummary(registry: Registry, event: AccountEvent): EventSumm
 
 /** One-line title of an event for the feed: `开设：东乡教育（微信公众号）`. */
 export function eventTitle(registry: Registry, account: Account, event: AccountEvent): string {
-  return `${EVENT_TYPES[event.type]}：${account.name}（${registry.platformById.get(account.platform)?.name ?? account.platform}）`;
+  return `${EVENT_TYPES[event.type]}：${account.name}（${platformName(registry, account.platform)}）`;
 }

@@ -1,9 +1,9 @@
 /**
  * HTML built as strings, escaped by default. The pages that a build renders once per account
- * (account, filing form) or with hundreds of rows (listings) are written with this instead of
- * Astro markup: Astro spends tens of microseconds on every expression it renders, which made a
- * 100k-account build several times slower than Astro's own floor; one string per page part
- * costs one expression. Every interpolated value is escaped unless it is already `SafeHtml`
+ * (the bulk routes: account, filing form, poster, verify shards; src/site/render/) are written
+ * with this instead of Astro markup: Astro spends tens of microseconds on every expression it
+ * renders, which made a 100k-account build several times slower than Astro's own floor; one
+ * string per page part costs one expression. Every interpolated value is escaped unless it is already `SafeHtml`
  * (the result of `html`), so data can only ever appear as text.
  */
 

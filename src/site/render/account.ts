@@ -13,11 +13,11 @@ import type { Account, Registry } from '../../lib/model.ts';
 import { EVENT_TYPES } from '../../lib/schema/account.ts';
 import { FINDINGS } from '../../lib/schema/inspection.ts';
 import { html, join, safeUrl, type SafeHtml } from '../html.ts';
+import { platformName, statusBadge } from '../labels.ts';
 import { impostorHref } from '../links.ts';
 import { accountHref, href, platformHref, unitHref } from '../url.ts';
 import { views } from '../views.ts';
 import { accountCompliance } from './compliance.ts';
-import { platformName, statusBadge } from './lists.ts';
 
 /** The two-way proof of an account in use: where it states its filing number and when that was last checked (null otherwise). */
 export function accountProof(registry: Registry, account: Account): SafeHtml | '' {
@@ -35,6 +35,7 @@ export function accountHead(registry: Registry, account: Account): SafeHtml {
   const platform = registry.platformById.get(account.platform);
   const successor = account.successor ? registry.accountById.get(account.successor) : undefined;
   const impostors = views(registry).impostorsByTarget.get(account.id) ?? [];
+  const badge = statusBadge(account.status);
   const verdict =
     account.status === 'active'
       ? html`<div class="verdict official"><p><strong>这是${unit.name}开设的政务新媒体账号，已备案，正在使用。</strong></p><p>请核对平台上显示的${platform?.handle_label ?? '账号 ID'}和认证主体与下表一致。</p>${accountProof(registry, account)}</div>`
@@ -49,7 +50,7 @@ export function accountHead(registry: Registry, account: Account): SafeHtml {
           html`<li><a href="${impostorHref(registry, i.id)}">${i.name}</a>（${platformName(registry, i.platform)}${i.handle ? html`，<span class="mono">${i.handle}</span>` : ''}）${i.removed ? `已于 ${i.removed} 被平台处置` : '仍在线'}</li>`,
       )}</ul></div>`
     : '';
-  return html`<p class="breadcrumb"><a href="${href('/units/')}">单位</a> › <a href="${unitHref(unit.id)}">${unit.name}</a> › ${platform?.name ?? account.platform}</p><h1>${account.name} ${statusBadge(account.status)}</h1>${verdict}${warning}`;
+  return html`<p class="breadcrumb"><a href="${href('/units/')}">单位</a> › <a href="${unitHref(unit.id)}">${unit.name}</a> › ${platform?.name ?? account.platform}</p><h1>${account.name} <span class="${badge.class}">${badge.text}</span></h1>${verdict}${warning}`;
 }
 
 /** Platforms whose links WeChat's in-app browser does not open: the page says to copy the link into the app. */

@@ -1,0 +1,29 @@
+/**
+ * Small pieces shown both by the Astro components (src/components/) and by the string renderers
+ * of the bulk routes (src/site/render/): one source for each, as plain text and attributes that
+ * either side puts into its own markup.
+ */
+import { STATUS_NAMES, type AccountStatus, type Registry } from '../lib/model.ts';
+
+/** Name of a platform (its id when the catalogue does not know it). */
+export function platformName(registry: Registry, platform: string): string {
+  return registry.platformById.get(platform)?.name ?? platform;
+}
+
+/** Name of a unit (its id when the registry does not know it). */
+export function unitName(registry: Registry, unit: string): string {
+  return registry.unitById.get(unit)?.name ?? unit;
+}
+
+/** What the coloured status badge of an account (在用 / 已关停 / 已注销) shows: its class attribute and text. */
+export interface StatusBadge {
+  /** `badge active`, `badge suspended`, `badge deregistered` (styled in src/styles/). */
+  class: string;
+  /** The status in Chinese. */
+  text: string;
+}
+
+/** The status badge of an account (src/components/StatusBadge.astro, src/site/render/account.ts). */
+export function statusBadge(status: AccountStatus): StatusBadge {
+  return { class: `badge ${status}`, text: STATUS_NAMES[status] };
+}
