@@ -1,11 +1,12 @@
 /**
  * One measured build of `npm run bench:build`, in its own process (fresh heap, no warm caches):
  *
- *   node --max-old-space-size=4096 --import tsx bench/build-worker.ts full DATA_DIR OUT_DIR AS_OF
+ *   node --max-old-space-size=4096 --import tsx bench/build-worker.ts full DATA_DIR OUT_DIR AS_OF [precompress]
  *   node --import tsx bench/build-worker.ts bare PAGES OUT_DIR
  *
  * `full` is the publication as `npm run build` runs it: validate, Astro, search index
- * (src/site/build.ts), with Astro's per-page log captured to attribute time to routes.
+ * (src/site/build.ts), with Astro's per-page log captured to attribute time to routes; with
+ * `precompress`, as `npm run build -- --precompress` (the .gz/.br copies for nginx, timed apart).
  * `bare` is the reference: a throw-away Astro project with one route rendering PAGES trivial
  * pages, built by the same Astro in the same way.
  * Prints one JSON line (WorkerResult).
@@ -27,7 +28,7 @@ export interface WorkerResult {
   /** HTML pages written. */
   pages: number;
   /** full: time of each step (`bulk`: the routes written outside Astro, src/site/bulk.ts; `search`: what is left of the search index after them). */
-  steps?: { validate: number; astro: number; bulk?: number; search: number };
+  steps?: { validate: number; astro: number; bulk?: number; search: number; precompress?: number };
   /** full: records in the search index. */
   searchRecords?: number;
   /** full: milliseconds Astro reported rendering the pages of each route group (`units`, `compliance`…). */
@@ -91,7 +92,7 @@ function routeCollector(): { write(line: string): void; routes: Record<string, {
 }
 
 async function main(): Promise<WorkerResult> {
-  const [mode, arg, outDir, asOf] = process.argv.slice(2);
+  const [mode, arg, outDir, asOf, precompress] = process.argv.slice(2);
   if (!outDir || (mode !== 'full' && mode !== 'bare'))
     throw new Error('usage: build-worker.ts full DATA_DIR OUT_DIR AS_OF | bare PAGES OUT_DIR');
   rmSync(outDir, { recursive: true, force: true });
@@ -117,7 +118,15 @@ async function main(): Promise<WorkerResult> {
   }) as typeof process.stdout.write;
   let result;
   try {
-    result = await buildSite({ dataDir: arg!, asOf: asOf!, outDir, base: '/', site: 'https://registry.example', logLevel: 'info' });
+    result = await buildSite({
+      dataDir: arg!,
+      asOf: asOf!,
+      outDir,
+      base: '/',
+      site: 'https://registry.example',
+      logLevel: 'info',
+      precompress: precompress === 'precompress',
+    });
   } finally {
     process.stdout.write = write;
   }

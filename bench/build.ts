@@ -1,12 +1,13 @@
 /**
- * `npm run bench:build [-- --sizes 1000,20000,50000] [--runs N] [--seed S] [--keep]`
+ * `npm run bench:build [-- --sizes 1000,20000,50000] [--runs N] [--seed S] [--keep] [--precompress]`
  *
  * How long does publishing take, how much memory, and what do the pages and the search cost a
  * phone? For each size a synthetic registry is generated once (cached under bench/out/datasets/,
  * git-ignored). Then, in fresh child processes (bench/build-worker.ts), it alternates
  *
  *   full  the real publication: validate + Astro + search index (src/site/build.ts), the
- *         registry with every route of the site (the verify and compliance pages included),
+ *         registry with every route of the site (the verify and compliance pages included);
+ *         with `--precompress` also the .gz/.br copies for nginx (timed as a step of their own),
  *   bare  a throw-away Astro project building the same number of trivial pages,
  *
  * and reports the median wall time of each, their ratio, and the peak memory of the full build
@@ -18,8 +19,8 @@
  * Budgets (issues 3 and 14): full ≤ 1.2× bare at 20k accounts and ≤ 1.3× at 50k (1.5× below);
  * 50k and 100k accounts build within 4 GB of the whole process tree; no HTML page over 200 KB;
  * an account page ≤ 20 KB of HTML + CSS; published output ≤ 12 KB apparent size per account
- * (GitHub Pages caps a site at 1 GB; the .gz/.br copies for nginx are reported apart, the
- * deploy workflow does not publish them there); at 50k a first query ≤ 250 KB and later ones ≤ 40 KB.
+ * (GitHub Pages caps a site at 1 GB; the .gz/.br copies for nginx, made with `--precompress`,
+ * are reported apart); at 50k a first query ≤ 250 KB and later ones ≤ 40 KB.
  * Prints a table, writes bench/out/build.json; exits 1 when a budget is missed.
  */
 import { spawn } from 'node:child_process';
@@ -289,7 +290,7 @@ interface SizeReport {
   budget: { check: string; pass: boolean }[];
 }
 
-async function measure(accounts: number, runs: number, seed: string, keep: boolean): Promise<SizeReport> {
+async function measure(accounts: number, runs: number, seed: string, keep: boolean, precompress: boolean): Promise<SizeReport> {
   const dataDir = dataset(accounts, seed);
   const outDir = path.join(SITES_DIR, `site-n${accounts}`);
   const full: SizeReport['full'] = { runsMs: [], medianMs: NaN, medianCpuMs: NaN, peakTreeRssMb: 0, steps: null, failures: [] };
@@ -298,7 +299,7 @@ async function measure(accounts: number, runs: number, seed: string, keep: boole
   const bareCpu: number[] = [];
   let last: WorkerResult | null = null;
   for (let i = 1; i <= runs; i++) {
-    const f = await runWorker(['full', dataDir, outDir, AS_OF]);
+    const f = await runWorker(['full', dataDir, outDir, AS_OF, ...(precompress ? ['precompress'] : [])]);
     full.peakTreeRssMb = Math.max(full.peakTreeRssMb, Math.round(f.treeRssKb / 1024));
     if (!f.result) {
       full.failures.push(f.error ?? 'failed');
@@ -417,7 +418,7 @@ function table(reports: SizeReport[]): string {
   for (const r of reports) {
     if (r.full.steps)
       lines.push(
-        `${r.accounts}: steps (last run) validate ${s(r.full.steps.validate)}, astro ${s(r.full.steps.astro)}, then side by side the rest of the bulk routes ${s(r.full.steps.bulk ?? 0)} and writing the search index ${s(r.full.steps.search)} (${r.searchRecords} records)`,
+        `${r.accounts}: steps (last run) validate ${s(r.full.steps.validate)}, astro ${s(r.full.steps.astro)}, then side by side the rest of the bulk routes ${s(r.full.steps.bulk ?? 0)} and writing the search index ${s(r.full.steps.search)} (${r.searchRecords} records)${r.full.steps.precompress ? `, then the .gz/.br copies ${s(r.full.steps.precompress)}` : ''}`,
       );
     if (r.routes) {
       const groups = Object.entries(r.routes).sort((a, b) => b[1].ms - a[1].ms);
@@ -449,12 +450,13 @@ async function main(): Promise<number> {
       runs: { type: 'string' },
       seed: { type: 'string' },
       keep: { type: 'boolean' },
+      precompress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run bench:build -- [--sizes 1000,20000,50000] [--runs N] [--seed S] [--keep]');
+    console.log('usage: npm run bench:build -- [--sizes 1000,20000,50000] [--runs N] [--seed S] [--keep] [--precompress]');
     return 0;
   }
   const sizes = (values.sizes ?? '1000,20000,50000').split(',').map(Number);
@@ -464,7 +466,7 @@ async function main(): Promise<number> {
   for (const accounts of sizes) {
     const runs = Number(values.runs ?? (accounts >= 50_000 ? 1 : accounts >= 20_000 ? 3 : 5));
     console.log(`${accounts} accounts, ${runs} run(s)`);
-    reports.push(await measure(accounts, runs, seed, values.keep ?? false));
+    reports.push(await measure(accounts, runs, seed, values.keep ?? false, values.precompress ?? false));
   }
   console.log(`\n${table(reports)}`);
   writeFileSync(path.join(OUT_DIR, 'build.json'), `${JSON.stringify(reports, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -116,4 +117,19 @@ describe('every command', () => {
       expect(out.stdout).toMatch(/^✔ .*是最新的/);
     }
   });
+});
+
+describe('npm run build --precompress', () => {
+  it('writes the .gz and .br copies for nginx only when asked', async () => {
+    const data = makeFixture();
+    const root = path.dirname(data);
+    const plain = capture(root);
+    expect(await runBuild(['--as-of', AS_OF, '--out', 'plain'], plain.io), plain.out.stderr).toBe(0);
+    expect(existsSync(path.join(root, 'plain', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(root, 'plain', 'index.html.gz'))).toBe(false);
+    const nginx = capture(root);
+    expect(await runBuild(['--as-of', AS_OF, '--out', 'nginx', '--precompress'], nginx.io), nginx.out.stderr).toBe(0);
+    expect(existsSync(path.join(root, 'nginx', 'index.html.gz'))).toBe(true);
+    expect(existsSync(path.join(root, 'nginx', 'index.html.br'))).toBe(true);
+  }, 120_000);
 });

@@ -28,11 +28,11 @@ function files(dir: string): Map<string, Buffer> {
   return out;
 }
 
-async function build(base = '/'): Promise<string> {
+async function build(base = '/', precompress = false): Promise<string> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'registry-build-'));
   roots.push(root);
   const outDir = path.join(root, 'dist');
-  await buildSite({ dataDir: data, asOf: AS_OF, outDir, base, site: 'https://registry.example' });
+  await buildSite({ dataDir: data, asOf: AS_OF, outDir, base, site: 'https://registry.example', precompress });
   return outDir;
 }
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(ok).toBe(true);
   first = await build();
-  subpath = await build('/registry/');
+  subpath = await build('/registry/', true);
 }, 600_000);
 
 afterAll(() => {
@@ -105,8 +105,12 @@ describe('the built site', () => {
     expect([...paths].filter((p) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(p))).toEqual([]);
   });
 
-  it('has the .gz and .br copies of every page over 1 KB, the bulk routes (written on their own thread) included', () => {
-    const all = files(first);
+  it('has no .gz or .br copies unless asked for them', () => {
+    expect([...files(first).keys()].filter((p) => /\.(gz|br)$/.test(p))).toEqual([]);
+  });
+
+  it('with precompress, has the .gz and .br copies of every page over 1 KB, the bulk routes (written on their own thread) included', () => {
+    const all = files(subpath);
     const pages = [...all.keys()].filter((p) => p.endsWith('.html') && all.get(p)!.length >= 1024);
     for (const p of ['units/jiaoyuju/wechat/index.html', 'units/jiaoyuju/wechat/form/index.html', 'units/jiaoyuju/poster/index.html']) {
       expect(pages, p).toContain(p);

@@ -197,9 +197,26 @@ describe('deployment', () => {
       BASE: "${{ steps.pages.outputs.base_path && format('{0}/', steps.pages.outputs.base_path) || vars.DEPLOY_BASE || '/' }}",
       REGISTRY_SIGNING_KEY: '${{ secrets.REGISTRY_SIGNING_KEY }}',
       REGISTRY_SIGNING_REQUIRED: '${{ vars.REGISTRY_SIGNING_REQUIRED }}',
+      TARGET: '${{ vars.DEPLOY_TARGET }}',
     });
-    // Without Pages the origin is empty: unset, so that the build reads data/site.yaml.
-    expect(build.run).toBe('if [ -z "$SITE" ]; then unset SITE; fi\nnpm run build -- --out dist\n');
+    // Run the step with an npm that prints what it was given: without Pages the origin is empty
+    // and unset (the build reads data/site.yaml); only the rsync target (nginx) gets .gz/.br copies.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'build-step-'));
+    try {
+      writeFileSync(path.join(dir, 'npm'), '#!/bin/sh\necho "${SITE-unset} $*"\n', { mode: 0o755 });
+      const run = (target: string, site: string) =>
+        execFileSync('bash', ['-e', '-c', build.run!], {
+          cwd: dir,
+          env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, TARGET: target, SITE: site },
+          encoding: 'utf8',
+        }).trim();
+      expect(run('', 'https://example.github.io')).toBe('https://example.github.io run build -- --out dist');
+      expect(run('pages', '')).toBe('unset run build -- --out dist');
+      expect(run('s3', '')).toBe('unset run build -- --out dist');
+      expect(run('rsync', '')).toBe('unset run build -- --out dist --precompress');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('uploads the site as the Pages artifact, .well-known/ included, and every target unpacks the same file', () => {

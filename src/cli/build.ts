@@ -1,8 +1,9 @@
 /**
- * `npm run build -- [--data DIR] [--as-of YYYY-MM-DD] [--out DIR]`: validates the registry,
- * builds the Astro site from its model and indexes it with Pagefind (src/site/build.ts). Refuses
+ * `npm run build -- [--data DIR] [--as-of YYYY-MM-DD] [--out DIR] [--precompress]`: validates the
+ * registry, builds the Astro site from its model and indexes it with Pagefind (src/site/build.ts);
+ * `--precompress` then writes .gz and .br copies for nginx (src/site/precompress.ts). Refuses
  * to publish a registry with errors. `SITE` and `BASE` set the deployment origin and sub-path;
- * `REGISTRY_DATA` and `REGISTRY_AS_OF` stand in for `--data` and `--as-of`.
+ * `REGISTRY_DATA`, `REGISTRY_AS_OF` and `REGISTRY_PRECOMPRESS=1` stand in for the flags.
  *
  * Exit 0: built. Exit 1: the data has errors or the build failed. Exit 2: usage problem.
  */
@@ -19,6 +20,8 @@ export const USAGE = `用法：npm run build -- [选项]
   --data DIR          数据目录（默认 data，或环境变量 REGISTRY_DATA）
   --as-of YYYY-MM-DD  以哪一天为“今天”（默认：北京时间今天，或环境变量 REGISTRY_AS_OF）
   --out DIR           输出目录（默认 dist）
+  --precompress       在文本文件旁写好 .gz 和 .br 压缩版本，供 nginx 直接发送（部署到自己的服务器或容器时用；
+                      GitHub Pages、CDN 自行压缩，不需要；或环境变量 REGISTRY_PRECOMPRESS=1）
   -h, --help          显示本帮助
 
 环境变量 SITE、BASE：网站的地址和子路径（例如 https://example.github.io 和 /registry/）。
@@ -29,10 +32,16 @@ interface Options {
   dataDir: string;
   asOf?: string;
   outDir: string;
+  precompress: boolean;
 }
 
 function parseOptions(argv: string[], io: CommandIo): Options | 'help' {
-  const { values } = parseFlags(argv, { data: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } });
+  const { values } = parseFlags(argv, {
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+    out: { type: 'string' },
+    precompress: { type: 'boolean' },
+  });
   if (values.help) return 'help';
   const asOf = values['as-of'] ?? io.env.REGISTRY_AS_OF;
   if (asOf !== undefined) checkDate('--as-of', asOf);
@@ -40,6 +49,7 @@ function parseOptions(argv: string[], io: CommandIo): Options | 'help' {
     dataDir: resolveDataDir(io.cwd, values.data ?? io.env.REGISTRY_DATA),
     asOf,
     outDir: path.resolve(io.cwd, values.out ?? 'dist'),
+    precompress: values.precompress ?? io.env.REGISTRY_PRECOMPRESS === '1',
   };
 }
 

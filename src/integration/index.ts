@@ -9,8 +9,9 @@
  *   plugin (src/integration/vite.ts) that gives the pages their settings.
  * - `astro:build:start`: starts what needs only the model, beside Astro's rendering: the poster QR
  *   codes (a worker thread) and the search records (Pagefind's process).
- * - `astro:build:done`: writes the bulk routes from the shells Astro rendered (src/site/bulk.ts)
- *   and the search index (src/site/search-index.ts).
+ * - `astro:build:done`: waits for the bulk routes (src/site/bulk.ts, written from the shells while
+ *   Astro renders) and writes the search index (src/site/search-index.ts); with `precompress`, then
+ *   the .gz and .br copies of the text files (src/site/precompress.ts).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +35,11 @@ export interface RegistryOptions {
   asOf?: string;
   /** Public address; overrides `url` of data/site.yaml (default: the `SITE` variable). */
   site?: string;
+  /**
+   * Write `.gz` and `.br` beside the text files after the build, for a server that sends them as
+   * they are (src/site/precompress.ts; `npm run build -- --precompress`, `REGISTRY_PRECOMPRESS=1`).
+   */
+  precompress?: boolean;
   /** Called when a build is complete, with what it did (src/site/build.ts reports it). */
   onBuilt?: (report: BuildReport) => void;
 }
@@ -41,8 +47,11 @@ export interface RegistryOptions {
 export interface BuildReport {
   settings: SiteSettings;
   registry: Registry;
-  /** Milliseconds: loading and validating; Astro (start to done); bulk routes; search index (both after Astro). */
-  timings: { validate: number; astro: number; bulk: number; search: number };
+  /**
+   * Milliseconds: loading and validating; Astro (start to done); the bulk routes and the search
+   * index (what is left of each after Astro); the precompressed copies (0 without `precompress`).
+   */
+  timings: { validate: number; astro: number; bulk: number; search: number; precompress: number };
   bulkRoutes: BulkRoutes;
   searchRecords: number;
 }
@@ -126,17 +135,20 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
           bulkRoutes = bulkResult.routes;
           bulk = performance.now() - t;
           searchRecords = await searchWritten;
-          // .gz and .br beside the text files, for nginx's gzip_static / brotli_static (deploy/nginx/); the bulk
-          // routes' writer made those of its pages.
-          precompress(outDir, bulkResult.written);
         } catch (error) {
           await closeSearch();
           throw error;
         }
+        let precompressMs = 0;
+        if (options.precompress) {
+          const tp = performance.now();
+          precompress(outDir);
+          precompressMs = performance.now() - tp;
+        }
         options.onBuilt?.({
           settings,
           registry,
-          timings: { validate: validateMs, astro, bulk, search: searchMs },
+          timings: { validate: validateMs, astro, bulk, search: searchMs, precompress: precompressMs },
           bulkRoutes,
           searchRecords,
         });

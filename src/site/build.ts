@@ -29,6 +29,8 @@ export interface BuildOptions {
    * (https, not a loopback or private host).
    */
   site?: string;
+  /** Write the `.gz` and `.br` copies for nginx after the build (src/site/precompress.ts). */
+  precompress?: boolean;
   /** Astro's log level (default `warn`; `info` lists every page with its render time). */
   logLevel?: 'warn' | 'info';
 }
@@ -41,9 +43,10 @@ export interface BuildResult {
   searchRecords: number;
   /**
    * Milliseconds spent in each step: validation; Astro; then, side by side, the bulk routes
-   * (src/site/bulk.ts) and writing the search index (fed while Astro builds).
+   * (src/site/bulk.ts) and writing the search index (fed while Astro builds); then the
+   * precompressed copies (0 without `precompress`).
    */
-  timings: { validate: number; astro: number; bulk: number; search: number };
+  timings: { validate: number; astro: number; bulk: number; search: number; precompress: number };
   /** Files and milliseconds of each route written outside Astro. */
   bulkRoutes: BulkRoutes;
 }
@@ -81,6 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         asOf: options.asOf,
         site: options.site,
         base: options.base ?? process.env.BASE,
+        precompress: options.precompress,
         onBuilt: (built) => (report = built),
       }),
       root: PROJECT_ROOT,

@@ -10,7 +10,7 @@
  * under `astro dev`. The integration (src/integration/index.ts) starts the poster QR codes (their images) on a
  * worker thread when Astro starts (src/site/workers/qr.mjs) and a `BulkBuild`, which starts as
  * soon as Astro has rendered the shells; the files are written on another worker
- * (src/site/workers/write.mjs), with their .gz and .br copies, while this thread renders.
+ * (src/site/workers/write.mjs) while this thread renders.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -51,8 +51,6 @@ class Writer {
   /** Milliseconds the worker spent writing (and compressing). */
   ms = 0;
   files = 0;
-  /** Every file sent: written with its precompressed copies. */
-  readonly written = new Set<string>();
 
   constructor() {
     this.worker.on('message', (ms: number) => {
@@ -77,7 +75,6 @@ class Writer {
   async write(file: string, text: string): Promise<void> {
     this.batch.push([file, text]);
     this.files++;
-    this.written.add(file);
     if (this.batch.length >= BATCH) await this.send();
   }
 
@@ -122,10 +119,9 @@ export type BulkRoutes = Record<
   { pages: number; ms: number }
 >;
 
-/** What the bulk routes did: per route, and the files written (with their .gz and .br copies, src/site/precompress.ts). */
+/** What the bulk routes did, per route. */
 export interface BulkResult {
   routes: BulkRoutes;
-  written: ReadonlySet<string>;
 }
 
 /**
@@ -244,5 +240,5 @@ async function renderBulkRoutes(
     await writer.close();
   }
   routes.write = { pages: writer.files, ms: writer.ms };
-  return { routes, written: writer.written };
+  return { routes };
 }

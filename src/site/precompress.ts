@@ -1,8 +1,10 @@
 /**
  * Precompressed copies of the site's text files, for servers that send them as they are instead
- * of compressing every response: nginx's `gzip_static` and `brotli_static` (deploy/nginx/), most
- * CDNs and object storage behind one. Beside `page.html` the build writes `page.html.gz` (gzip,
- * level 9) and `page.html.br` (Brotli) with node:zlib.
+ * of compressing every response: nginx's `gzip_static` and `brotli_static` (deploy/nginx/, the
+ * container of deploy/Dockerfile, the workflow's rsync target). Beside `page.html`,
+ * `npm run build -- --precompress` writes `page.html.gz` (gzip, level 9) and `page.html.br`
+ * (Brotli) with node:zlib, after the rest of the build. GitHub Pages, CDNs and object storage
+ * behind a CDN compress by themselves: a build for them has no copies and no time spent on them.
  *
  * - Only text types are compressed. Pagefind's index files (`.pf_meta`, `.pf_index`,
  *   `.pf_fragment`, `.pf_filter`, `wasm.*.pagefind`) are gzip data already, which Pagefind
@@ -29,23 +31,38 @@ export interface PrecompressResult {
 }
 
 /**
- * Writes `.gz` and `.br` beside every text file of `outDir` of at least {@link MIN_SIZE} bytes,
- * except the files in `done`: the bulk routes' pages, which their writer thread compressed as it
- * wrote them (src/site/bulk.ts), beside Astro's rendering instead of after it.
+ * The files of `dir` and its subfolders, one folder at a time: a national registry's output has
+ * hundreds of thousands of files, whose full listing would be held in memory at once. Each
+ * folder is listed before its files get their copies (a listing that runs while files are added
+ * may or may not include them).
+ */
+function* walk(dir: string): Generator<string> {
+  const subfolders: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) subfolders.push(full);
+    else if (entry.isFile()) yield full;
+  }
+  for (const sub of subfolders) yield* walk(sub);
+}
+
+/**
+ * Writes `.gz` and `.br` beside every text file of `outDir` of at least {@link MIN_SIZE} bytes:
+ * `npm run build -- --precompress` (or `REGISTRY_PRECOMPRESS=1`), after the build, for a server
+ * that sends them as they are (deploy/nginx/). Hosts that compress by themselves (GitHub Pages,
+ * CDNs) need none, and the build does not spend the time on them.
  *
  * Synchronous, one file after the other: measured on the 5,000-account synthetic registry (13,134
  * files, 87 MB), zlib's asynchronous calls on the thread pool, two or four files at a time, took
  * twice the processor time of this loop (22 s against 10 s) and no less time on the clock on a
- * two-core machine; the build runs nothing else at this point.
+ * two-core machine; the build runs nothing else at this point. The copies of a file depend only
+ * on its content, so the order of the walk does not change the output.
  */
-export function precompress(outDir: string, done: ReadonlySet<string> = new Set()): PrecompressResult {
-  const files = readdirSync(outDir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && isPrecompressed(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => !done.has(file))
-    .sort();
+export function precompress(outDir: string): PrecompressResult {
   const result: PrecompressResult = { files: 0, bytes: { original: 0, gzip: 0, brotli: 0 } };
-  for (const file of files) {
+  for (const file of walk(outDir)) {
+    // The copies of an earlier run are not compressed again.
+    if (!isPrecompressed(file)) continue;
     const data = readFileSync(file);
     const written = writeCompressedCopies(file, data);
     result.bytes.gzip += written.gzip;

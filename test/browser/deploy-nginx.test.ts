@@ -1,7 +1,8 @@
 /**
  * The built sample site behind the real nginx with the repository's configuration (deploy/nginx/):
- * security headers, content types, cache lifetimes, the precompressed gzip and Brotli files the
- * build writes, the 404 page, and search and verify working in Chromium under its headers.
+ * security headers, content types, cache lifetimes, the precompressed gzip and Brotli files
+ * `npm run build -- --precompress` writes, the 404 page, and search and verify working in
+ * Chromium under its headers.
  */
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MIN_SIZE, isPrecompressed } from '../../src/site/precompress.ts';
+import { MIN_SIZE, isPrecompressed, precompress } from '../../src/site/precompress.ts';
 import { launchChromium, watchPage } from './chromium.ts';
 import { type Nginx, startNginx } from './nginx.ts';
 
@@ -50,6 +51,8 @@ beforeAll(async () => {
   chmodSync(root, 0o755);
   site = path.join(root, 'site');
   cpSync(inject('siteDir'), site, { recursive: true });
+  // What `npm run build -- --precompress` adds for nginx.
+  precompress(site);
   // Files a deployment holds besides the build's own: the public key, a signature of the open data
   // and the machine-readable list (written by the build when a signing key is configured), a
   // WebAssembly file, and a stray .git.
