@@ -20,7 +20,7 @@ export default tseslint.config(
       // `_`-prefixed names are deliberately unused (destructuring, callback positions).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // The registry finds and refuses control, bidi and variation-selector characters on purpose:
-      // its regular expressions name them (src/lib/schema/common.ts, src/lib/load/).
+      // its regular expressions name them (src/shared/invisible.ts, src/lib/load/).
       'no-control-regex': 'off',
       'no-misleading-character-class': 'off',
       // Chinese text uses the ideographic space (U+3000) between words; outside text it is an error.

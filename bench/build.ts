@@ -16,7 +16,7 @@
  * per-route render time from Astro's log, and the bytes a phone downloads for a first search and
  * for later searches (bench/build-search.ts).
  *
- * Budgets (issues 3 and 14): full ≤ 1.2× bare at 20k accounts and ≤ 1.3× at 50k (1.5× below);
+ * Budgets: full ≤ 1.2× bare at 20k accounts and ≤ 1.3× at 50k (1.5× below);
  * 50k and 100k accounts build within 4 GB of the whole process tree; no HTML page over 200 KB;
  * an account page ≤ 20 KB of HTML + CSS; published output ≤ 12 KB apparent size per account
  * (GitHub Pages caps a site at 1 GB; the .gz/.br copies for nginx, made with `--precompress`,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:compliance [-- --sizes 1000,20000,100000] [--runs N] [--seed S]`
  *
- * How long the compliance engine takes at county, province and country scale (DESIGN §6): for
+ * How long the compliance engine takes at county, province (~20k accounts) and country scale: for
  * each size a synthetic dataset (src/lib/generate/, cached under bench/out/compliance-datasets/,
  * git-ignored) is loaded once in a fresh process (bench/compliance-worker.ts), then the compliance model
  * (computeCompliance), the annual assessment (annualSummary) and the weekly report (Markdown,

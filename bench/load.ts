@@ -1,7 +1,7 @@
 /**
  * `npm run bench:load [-- --site DIR] [--duration 10] [--connections 10]`
  *
- * Load test of the published site (issue #7): the built site — the sample registry built into a
+ * Load test of the published site: the built site — the sample registry built into a
  * temporary folder (src/site/build.ts, "today" pinned to 2026-11-28), or an existing build with
  * `--site` — is served by a real static server, sirv-cli (node_modules/.bin/sirv), on 127.0.0.1
  * at a free port, and autocannon sends it, for `--duration` seconds (at most 30), a random but

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:validate [-- --sizes 1000,20000,100000] [--runs N] [--seed S]`
  *
- * How fast and how lean is validation at county, province and country scale (DESIGN §6)?
+ * How fast and how lean is validation at county (a few hundred accounts), province (~20k) and
+ * country (100k+) scale?
  * For each size, a synthetic dataset is generated once and cached under bench/out/datasets/
  * (git-ignored; regenerated when the generator or the shared data files change). Then, in a
  * fresh child process per run (bench/validate-worker.ts), it measures
@@ -36,7 +37,7 @@ const DEFAULT_SIZES = [1000, 20_000, 100_000];
 /** Runs per size when `--runs` is not given: fewer for the slow national size. */
 const defaultRuns = (accounts: number) => (accounts >= 100_000 ? 3 : 5);
 
-/** The budget of DESIGN §6 as the lead set it. */
+/** The budget: 20k accounts (a province) validate in ≤ 10 s at ≤ 3× the parse floor; 100k without running out of memory. */
 const BUDGET = { accounts: 20_000, maxSeconds: 10, maxRatio: 3, noOomAccounts: 100_000 };
 
 interface Measured {

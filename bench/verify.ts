@@ -2,7 +2,7 @@
  * `npm run bench:verify [-- --accounts 100000] [--seed S] [--runs N] [--lookups N] [--data DIR]`
  * (`--stop-bytes`, `--gram-bytes`, `--exact-bytes` override the index's tuning for experiments)
  *
- * The verify index at national scale (issue #4, DESIGN §6): on a generated dataset (cached under
+ * The verify index at national scale (100k+ accounts): on a generated dataset (cached under
  * bench/out/datasets/ like bench:validate; `--data` uses an existing data directory instead)
  * it measures
  *

@@ -1,9 +1,9 @@
 /**
- * CI output (issue 12, class 2): what the job summary, the annotations and `pr-summary` quote
- * from filings is rendered by GitHub as Markdown and HTML. The produced Markdown is parsed here
- * with micromark (CommonMark + GFM, as GitHub renders it) and must hold no heading, link, image,
- * HTML or table row a filing planted; the summary stays under 1 MiB with a note of what was cut;
- * at most 10 annotations of a kind.
+ * CI output (the markdown-in-filings case of test/fixtures/adversarial/cases-integrity.ts): what
+ * the job summary, the annotations and `pr-summary` quote from filings is rendered by GitHub as
+ * Markdown and HTML. The produced Markdown is parsed here with micromark (CommonMark + GFM, as
+ * GitHub renders it) and must hold no heading, link, image, HTML or table row a filing planted; the
+ * summary stays under 1 MiB with a note of what was cut; at most 10 annotations of a kind.
  */
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';

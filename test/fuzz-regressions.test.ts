@@ -1,5 +1,5 @@
 /**
- * Regression tests for what fuzzing and the adversarial corpus found in the loader (issue #7),
+ * Regression tests for what fuzzing and the adversarial corpus found in the loader,
  * each on the input that broke it:
  * - long keys nested a few dozen levels with many leaves: the position index keyed every value
  *   by its joined path, gigabytes for a 1 MB file (the load never finished);

@@ -1,5 +1,5 @@
 /**
- * Fuzzing the loader and validator (issue #7), briefly and with fixed seeds so CI is
+ * Fuzzing the loader and validator, briefly and with fixed seeds so CI is
  * repeatable: arbitrary bytes, arbitrary YAML documents, YAML token soup and mutated real
  * filings in every kind of data file, several broken files at once, and a valid filing among
  * broken ones. The properties and generators are in test/fixtures/adversarial/fuzz.ts;

@@ -1,7 +1,7 @@
 /**
- * Issue 12 beyond the adversarial corpus: the messages of the new checks (what to fix, in
- * Chinese), the compliance figures an impossible filing could push below zero or past a level,
- * and the validator's summary with `--errors-only`.
+ * Integrity checks beyond the adversarial corpus (test/fixtures/adversarial/cases-integrity.ts):
+ * the messages of the checks (what to fix, in Chinese), the compliance figures an impossible filing
+ * could push below zero or past a level, and the validator's summary with `--errors-only`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

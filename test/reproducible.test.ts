@@ -1,5 +1,5 @@
 /**
- * Reproducible builds (issue #7) and one pipeline (issue #14): three builds of the sample registry
+ * Reproducible builds, and one pipeline for `npm run build` and `astro build`: three builds of the sample registry
  * with the same date produce byte-identical output, file for file, although they differ in
  * everything else a build could pick up by accident: one runs in this process with the clock set
  * years ahead, one in a child process (`npm run build`'s script) in another time zone and locale,
@@ -83,7 +83,7 @@ describe('three builds of the sample registry at the same date', () => {
     expect([...a.keys()].some((f) => f.startsWith('pagefind/'))).toBe(true);
     expect([...a.keys()].some((f) => /^verify\/[0-9a-f]+\//.test(f))).toBe(true);
 
-    // Issue 11.2: every published link is on the sample's public address, and no file holds a loopback or private one.
+    // Every published link is on the sample's public address, and no file holds a loopback or private one.
     const withPrivate = [...a.keys()].filter((f) => PRIVATE_ADDRESS.test(readFileSync(path.join(first, f)).toString('latin1')));
     expect(withPrivate).toEqual([]);
     const published = ['changes.xml', 'data/accounts.json', 'units/jiaoyuju/poster/index.html', 'units/jiaoyuju/wechat/index.html'];

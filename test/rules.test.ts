@@ -1,6 +1,6 @@
 /**
- * Every rule of DESIGN §3: one fixture change that triggers it (rule, severity, file, line) and
- * one near miss that must not.
+ * Every rule of the rule table (src/lib/rules/table.ts): one fixture change that triggers it (rule,
+ * severity, file, line) and one near miss that must not.
  */
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES, type RuleId } from '../src/lib/rules/table.ts';
@@ -361,7 +361,7 @@ describe('fixture registry', () => {
 });
 
 describe('rules', () => {
-  it('has a case for every rule id of DESIGN §3', () => {
+  it('has a case for every rule id of the rule table', () => {
     expect(Object.keys(CASES).sort()).toEqual([...RULE_IDS].sort());
   });
 

@@ -1,5 +1,5 @@
 /**
- * Supply chain (issue #7): the lockfile is committed, complete and what CI installs from
+ * Supply chain: the lockfile is committed, complete and what CI installs from
  * (`npm ci`); packages with install scripts are on npm's allow-list and explained in the README.
  *
  * `npm audit` is not run here: every dependency is a development dependency (the site ships static

@@ -1,5 +1,5 @@
 /**
- * The URL forms catalogue of data/platforms.yaml (12.4): every form of every platform has a
+ * The URL forms catalogue of data/platforms.yaml: every form of every platform has a
  * real-looking example, and every example normalises to the canonical form of the account id it
  * names, through the one normaliser the validator, the verify index and the page use. A
  * platform's home page or search page names no account; verify does not take one for an account.

@@ -1,5 +1,5 @@
 /**
- * Chinese look-alike scoring (15.5) on the sample registry: homophones with and without the same
+ * Chinese look-alike scoring (src/shared/verify/fold.ts) on the sample registry: homophones with and without the same
  * tone, 形近字, inserted punctuation, and look-alike handles (0/o, 1/l, rn/m, separators); each
  * verdict names the trick it saw, within two index files per lookup. The build-time tables
  * (fold-build.ts) are checked on their own.

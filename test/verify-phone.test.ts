@@ -1,5 +1,5 @@
 /**
- * Verify results as a phone shows them (13.3), on the sample registry: one sentence of what to do
+ * Verify results as a phone shows them, on the sample registry: one sentence of what to do
  * under every verdict, accounts of one unit with one name in one card, labels named once, empty
  * and very long queries, and short general queries that get guidance instead of a verdict.
  */

@@ -1,7 +1,7 @@
 /**
- * Verify round 2 on a fixture registry: filing numbers in any spelling (15.1), this site's own
- * account, form and poster links (11.3, 15.3), posters older than the account's last change,
- * and former names that an impostor now uses (15.4).
+ * The verify lookup on a fixture registry: filing numbers in any spelling, this site's own account,
+ * form and poster links, posters older than the account's last change, and former names that an
+ * impostor now uses.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filingNumberKey } from '../src/shared/normalize.ts';

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSite, PROJECT_ROOT } from '../site/build.ts';
+import { buildSite, PROJECT_ROOT, type BuildOptions } from '../site/build.ts';
 import { checkDate, type CommandIo, parseFlags, readOptions, resolveDataDir } from './usage.ts';
 
 export const USAGE = `用法：npm run build -- [选项]
@@ -58,7 +58,7 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const options = readOptions(() => parseOptions(argv, io), USAGE, '错误：', io);
   if (typeof options === 'number') return options;
   try {
-    const result = process.cwd() === PROJECT_ROOT ? await buildSite(options) : await buildInProject(options, io);
+    const result = await buildInProject(options, io);
     const relative = path.relative(io.cwd, result.outDir);
     const out = relative.startsWith('..') ? result.outDir : relative || '.';
     io.stdout(`已生成 ${result.pages} 个页面 → ${out}（数据截至 ${result.asOf}）\n`);
@@ -75,15 +75,17 @@ export type BuildOutcome = { ok: true; outDir: string; asOf: string; pages: numb
 const CHILD = fileURLToPath(new URL('./build-in-project.ts', import.meta.url));
 
 /**
- * The build in a child process whose working directory is the project folder. Astro places the
- * intermediate server build it then imports (whose packages Node resolves from where it lies) by
- * the working directory: in the output folder when that is inside it, else in `<cwd>/.astro/`
- * (node_modules/astro/dist/core/build/common.js, `getOutDirWithinCwd`; no setting moves it short of
- * an adapter). From a working directory outside the project neither place reaches the project's
- * node_modules, and changing the working directory of this process would change it for everything
- * else running in it. The options' paths are already absolute.
+ * buildSite (src/site/build.ts) with the project folder as working directory: in this process when
+ * it is already there (`npm run build`, `npm start`, the tests), else in a child process started
+ * there; its output goes to `io`. Astro places the intermediate server build it then imports (whose
+ * packages Node resolves from where it lies) by the working directory: in the output folder when
+ * that is inside it, else in `<cwd>/.astro/` (node_modules/astro/dist/core/build/common.js,
+ * `getOutDirWithinCwd`; no setting moves it short of an adapter). From a working directory outside
+ * the project neither place reaches the project's node_modules, and changing the working directory
+ * of this process would change it for everything else running in it. Paths must be absolute.
  */
-function buildInProject(options: Options, io: CommandIo): Promise<{ outDir: string; asOf: string; pages: number }> {
+export function buildInProject(options: BuildOptions, io: CommandIo): Promise<{ outDir: string; asOf: string; pages: number }> {
+  if (process.cwd() === PROJECT_ROOT) return buildSite(options);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(options)], {
       cwd: PROJECT_ROOT,

@@ -10,7 +10,8 @@
  */
 import path from 'node:path';
 import { preview } from 'astro';
-import { buildSite, PROJECT_ROOT } from '../site/build.ts';
+import { PROJECT_ROOT } from '../site/build.ts';
+import { buildInProject } from './build.ts';
 import { checkDate, type CommandIo, parseFlags, readOptions, resolveDataDir, UsageError } from './usage.ts';
 import { runValidate } from './validate.ts';
 
@@ -63,7 +64,7 @@ export async function runStart(argv: string[], io: CommandIo): Promise<number> {
   const code = await runValidate(['--data', options.data, ...(options.asOf ? ['--as-of', options.asOf] : [])], io);
   if (code !== 0) return code;
   try {
-    const result = await buildSite({ dataDir: options.data, asOf: options.asOf, outDir: options.outDir });
+    const result = await buildInProject({ dataDir: options.data, asOf: options.asOf, outDir: options.outDir }, io);
     io.stdout(`已生成 ${result.pages} 个页面（数据截至 ${result.asOf}）\n`);
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);

@@ -37,7 +37,7 @@ export interface Location extends Position {
 }
 
 export interface Problem extends Location {
-  /** Rule id of DESIGN §3. */
+  /** Rule id (src/lib/rules/table.ts). */
   rule: RuleId;
   severity: Severity;
   /** Which message of the rule (several messages can belong to one rule). */

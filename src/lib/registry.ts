@@ -1,5 +1,5 @@
 /**
- * The one loader: reads a data directory, checks every rule of DESIGN §3 and builds the
+ * The one loader: reads a data directory, checks every rule (src/lib/rules/table.ts) and builds the
  * registry model. The CLI, the site build, the tools and the tests all go through here.
  */
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Safe output (issue #7): the site built from the hostile registry
+ * Safe output: the site built from the hostile registry
  * (test/fixtures/adversarial/hostile/data — it validates with warnings only, and every free-text
  * field holds script, HTML, attribute-breaking quotes, `</script>`, `<!--`, `{{ }}`, `${}` and
  * spreadsheet formulas) runs in Chromium without executing any of it. On every page and on the

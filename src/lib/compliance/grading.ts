@@ -27,7 +27,7 @@ export interface GradingItem {
   readonly kind: IssueKind;
   /** Short Chinese name, as in reports and cards. */
   readonly title: string;
-  /** The validator rule (DESIGN §3) that reports the same fact, or null. */
+  /** The validator rule (src/lib/rules/table.ts) that reports the same fact, or null. */
   readonly rule: RuleId | null;
   /** 单项否决: any occurrence makes the unit 不合格. */
   readonly veto: boolean;

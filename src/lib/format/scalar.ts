@@ -1,5 +1,5 @@
 /**
- * How the canonical format writes one scalar (DESIGN §2 data files):
+ * How the canonical format (`npm run fmt:data`, test/fmt.test.ts) writes one scalar:
  *
  * - plain when YAML 1.2 (core schema) reads the plain text back as the same string (the one
  *   predicate of src/lib/load/plain-scalar.ts, shared with the reader and the generator);

@@ -1,8 +1,9 @@
 /**
- * Deterministic synthetic datasets of any size (DESIGN §5, §6): `generateDataset` produces a
- * complete data directory — site, the shared policy/platform/calendar files copied from the
- * repository's `data/`, units, accounts, weekly inspections and impostors — that the loader
- * validates with zero errors. Same options, same bytes: all randomness comes from the seed.
+ * Deterministic synthetic datasets of any size, for the benchmarks (bench/) up to national scale:
+ * `generateDataset` produces a complete data directory — site, the shared policy/platform/calendar
+ * files copied from the repository's `data/`, units, accounts, weekly inspections and impostors —
+ * that the loader validates with zero errors. Same options, same bytes: all randomness comes from
+ * the seed.
  *
  * Files are handed to `emit` as they are made, so a large dataset is never held in memory.
  */

@@ -1,5 +1,6 @@
 /**
- * The data directory layout (DESIGN §2): which file is what, and which files have no place.
+ * The data directory layout (README.md 数据目录, CONTRIBUTING.md 二): which file is what, and which
+ * files have no place.
  */
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 /**
- * The rule table (contract: ids and severities are fixed by DESIGN §3).
+ * The rule table. Ids and severities are a public contract (README.md: only added, never changed);
+ * test/rules.test.ts triggers every rule, and CONTRIBUTING.md 七 is generated from this table.
  *
  * Errors reject a filing; warnings are compliance findings that never block one. The Chinese
  * title and help text are shown in CLI output, the site and the clerks' guide.
@@ -153,6 +154,6 @@ export const RULES = {
   },
 } as const satisfies Record<string, RuleInfo>;
 
-/** A rule id of DESIGN §3. */
+/** A rule id of the table above. */
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

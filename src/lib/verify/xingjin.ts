@@ -1,6 +1,6 @@
 /**
  * 形近字: groups of simplified characters that look alike at a glance (a phone screen, a small
- * avatar caption), for the verify tool's look-alike scoring (issue 15.5).
+ * avatar caption), for the verify tool's look-alike scoring (src/shared/verify/fold.ts).
  *
  * Source: compiled for this project from the 形近字 lists of primary-school Chinese teaching
  * (部编版语文 形近字辨析 exercises), the pairs being common knowledge of the written language,

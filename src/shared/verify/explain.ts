@@ -40,7 +40,7 @@ export interface ResultView {
   verdict: VerifyResult['verdict'];
   tone: 'ok' | 'warn' | 'bad' | 'info';
   headline: string;
-  /** One sentence of what to do, shown right under the headline (13.3). */
+  /** One sentence of what to do, shown right under the headline (test/verify-phone.test.ts). */
   next: Line;
   summary: Line[];
   evidence: EvidenceGroup[];
@@ -197,7 +197,7 @@ function nextStep(result: VerifyResult, ctx: Ctx): Line {
   }
 }
 
-/** A warning when a poster's verify link is older than the account's last change (15.3). */
+/** A warning when a poster's verify link is older than the account's last change (test/verify-proof.test.ts). */
 function posterLine(result: VerifyResult): Line | undefined {
   const issued = result.query.issued;
   const rec = result.primary?.rec;
@@ -210,7 +210,7 @@ function posterLine(result: VerifyResult): Line | undefined {
   return [`这张海报印制于 ${chineseDate(issued)}，此后账号没有变更。`];
 }
 
-/** The protection of a former name (15.4). */
+/** The protection of a former name (test/verify-proof.test.ts). */
 export const FORMER_NAME_LINE = '这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。';
 
 const URL_NOTE = '已整理你给出的链接（去掉分享跟踪参数、统一手机版和电脑版网址）：';
@@ -745,7 +745,7 @@ function vague(result: VerifyResult, q: string, ctx: Ctx): Partial {
   };
 }
 
-/** Look-alike cards, accounts with the same name and status in one card listing their platforms (13.3). */
+/** Look-alike cards, accounts with the same name and status in one card listing their platforms (test/verify-phone.test.ts). */
 function lookalikeCards(list: readonly Lookalike[], ctx: Ctx): Card[] {
   const groups = new Map<string, Lookalike[]>();
   for (const l of list) {
@@ -774,7 +774,7 @@ function lookalikeCards(list: readonly Lookalike[], ctx: Ctx): Card[] {
   });
 }
 
-/** Account cards, the accounts of one unit with the same name in one card listing their platforms (13.3). */
+/** Account cards, the accounts of one unit with the same name in one card listing their platforms (test/verify-phone.test.ts). */
 function accountCards(list: readonly AccountRec[], ctx: Ctx): Card[] {
   const groups = new Map<string, AccountRec[]>();
   for (const a of list) {

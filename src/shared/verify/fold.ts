@@ -1,11 +1,11 @@
 /**
- * Chinese look-alike folding (issue 15.5), shared by the build and the browser: which characters
- * sound the same (homophones, with or without the same tone) and which look alike (形近字), so
- * that 冬香发布 and 东乡发布 land in the same name shards and the verdict can say which trick it
- * saw. The tables are made at build time (fold-build.ts, with pinyin-pro) and only for characters
- * that matter to this registry: every common character (GB2312 level 1) that sounds like a
- * character of a registered name, and every 形近字 group (xingjin.ts) that holds one. The verify
- * configuration carries them; the page needs no pinyin library.
+ * Chinese look-alike folding (homophones and 形近字, test/verify-lookalike-zh.test.ts), shared by the
+ * build and the browser: which characters sound the same (homophones, with or without the same
+ * tone) and which look alike (形近字), so that 冬香发布 and 东乡发布 land in the same name shards and the
+ * verdict can say which trick it saw. The tables are made at build time (fold-build.ts, with
+ * pinyin-pro) and only for characters that matter to this registry: every common character (GB2312
+ * level 1) that sounds like a character of a registered name, and every 形近字 group (xingjin.ts) that
+ * holds one. The verify configuration carries them; the page needs no pinyin library.
  */
 
 /**

@@ -1,9 +1,10 @@
 /**
- * The lookup: query → verdict (DESIGN §4). Runs in the browser (src/client/verify.ts), in the
- * tests and in the benchmark, with a `Fetcher` that returns a shard by file name. At most two
- * shards are fetched per lookup: one exact shard for a link or handle (plus one more for a bare
- * host or a handle with padding such as `_gf`); for a name, the shards of at most two name grams,
- * or, when the name's whole core is a common one, its exact shard and the shard of that core.
+ * The lookup: query → verdict (`Verdict`, the verify page's `data-verdict`: test/browser/verify.test.ts).
+ * Runs in the browser (src/client/verify.ts), in the tests and in the benchmark, with a `Fetcher`
+ * that returns a shard by file name. At most two shards are fetched per lookup: one exact shard for
+ * a link or handle (plus one more for a bare host or a handle with padding such as `_gf`); for a
+ * name, the shards of at most two name grams, or, when the name's whole core is a common one, its
+ * exact shard and the shard of that core.
  */
 import type { AccountBrief, AccountRec, Brief, Hit, HitKind, Rec, Shard, Status, UnitRec, VerifyConfig } from './format.ts';
 import { folderOf, type CharDiff, type Folder } from './fold.ts';

@@ -1,8 +1,9 @@
 /**
- * This site's own addresses as verify queries (issue 11.3, 15.3): the URL a poster QR code holds
- * (`posterVerifyUrl`), and what an account page, filing form, poster or verify link of the site
- * names (`ownSiteTarget`), on the configured address or the current origin, with or without the
- * base path, whatever tracking parameters a share added. Runs in Node and in the browser.
+ * This site's own addresses as verify queries (test/url-forms.test.ts, test/verify-proof.test.ts):
+ * the URL a poster QR code holds (`posterVerifyUrl`), and what an account page, filing form, poster
+ * or verify link of the site names (`ownSiteTarget`), on the configured address or the current
+ * origin, with or without the base path, whatever tracking parameters a share added. Runs in Node
+ * and in the browser.
  */
 
 /** An account of the registry, as far as its addresses go. */
