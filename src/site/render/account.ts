@@ -58,7 +58,7 @@ export const WECHAT_BLOCKED: ReadonlySet<string> = new Set(['douyin', 'kuaishou'
 
 /** A value with a copy button (added by src/client/copy.ts; without JavaScript the text can be selected). */
 function copyable(value: SafeHtml | string, what: string): SafeHtml {
-  return html`<span class="copy-wrap"><span class="mono copy-text" data-copy="${what}">${value}</span></span>`;
+  return html`<span class="mono" data-copy="${what}">${value}</span>`;
 }
 
 function field(label: string, value: unknown, className = ''): SafeHtml {
@@ -97,7 +97,7 @@ function accountLink(account: Account, platform: string, label: string): SafeHtm
   if (!account.url) return html`<span class="muted">该平台没有公开网页，请在${platform}内搜索${label}</span>`;
   if (account.status === 'deregistered')
     return html`<span class="mono">${account.url}</span><span class="entry-line muted">账号已注销，这个旧链接不再指向官方账号。</span>`;
-  const link = html`<span class="copy-wrap"><a class="mono copy-text" href="${safeUrl(account.url)}" rel="noopener noreferrer" data-copy="链接">${account.url}</a></span>`;
+  const link = html`<a class="mono" href="${safeUrl(account.url)}" rel="noopener noreferrer" data-copy="链接">${account.url}</a>`;
   return WECHAT_BLOCKED.has(account.platform)
     ? html`${link}<span class="entry-line muted">在微信里打不开${platform}链接：请复制链接，到${platform} App 或浏览器中打开。</span>`
     : link;
