@@ -1,9 +1,10 @@
-/** What the pages derive from the model: pagination, listing order, impostor anchors, the feed. */
+/** What the pages derive from the model: pagination, listing order, impostor anchors, the feed, shared names and badges. */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from '../src/lib/model.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
 import { atomFeed, escapeXml, FEED_ENTRIES } from '../src/site/atom.ts';
+import { platformName, statusBadge, unitName } from '../src/site/labels.ts';
 import { impostorPath } from '../src/site/links.ts';
 import { pageCount, pageOfRow, pageParams, pagePath, pageRows } from '../src/site/paging.ts';
 import { views } from '../src/site/views.ts';
@@ -95,5 +96,21 @@ describe('poster advice', () => {
       const listed = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active').map((a) => a.name);
       expect(listed.filter((n) => marks.some((m) => n.includes(m)))).toEqual([]);
     }
+  });
+});
+
+describe('names and badges shared by the components and the bulk renderers', () => {
+  it('names platforms and units from the catalogue, falling back to the id', () => {
+    const account = registry.accounts[0]!;
+    expect(platformName(registry, account.platform)).toBe(registry.platformById.get(account.platform)!.name);
+    expect(platformName(registry, 'no-such-platform')).toBe('no-such-platform');
+    expect(unitName(registry, account.unit)).toBe(registry.unitById.get(account.unit)!.name);
+    expect(unitName(registry, 'no-such-unit')).toBe('no-such-unit');
+  });
+
+  it('gives each status its badge class (styled in src/styles/global.css) and Chinese text', () => {
+    expect(statusBadge('active')).toEqual({ class: 'badge active', text: '在用' });
+    expect(statusBadge('suspended')).toEqual({ class: 'badge suspended', text: '已关停' });
+    expect(statusBadge('deregistered')).toEqual({ class: 'badge deregistered', text: '已注销' });
   });
 });
