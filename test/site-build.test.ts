@@ -32,7 +32,9 @@ async function build(base = '/', precompress = false): Promise<string> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'registry-build-'));
   roots.push(root);
   const outDir = path.join(root, 'dist');
-  await buildSite({ dataDir: data, asOf: AS_OF, outDir, base, site: 'https://registry.example', precompress });
+  const result = await buildSite({ dataDir: data, asOf: AS_OF, outDir, base, site: 'https://registry.example', precompress });
+  // Counted as the pages are written, not from the folder: the same number.
+  expect(result.pages).toBe([...files(outDir).keys()].filter((p) => p.endsWith('.html')).length);
   return outDir;
 }
 

@@ -22,7 +22,7 @@ import type { Registry } from '../lib/model.ts';
 import { loadRegistry } from '../lib/registry.ts';
 import { precompress } from '../site/precompress.ts';
 import { siteAddress } from '../site/address.ts';
-import { BulkBuild, type BulkRoutes, startPosterQr } from '../site/bulk.ts';
+import { BulkBuild, type BulkRoutes, SHELL_PAGES, startPosterQr } from '../site/bulk.ts';
 import { closeSearch, type PendingIndex, startSearchIndex } from '../site/search-index.ts';
 import type { SiteSettings } from './settings.ts';
 import { listenForShells, publishRegistry } from './registry-store.ts';
@@ -54,6 +54,8 @@ export interface BuildReport {
   timings: { validate: number; astro: number; bulk: number; search: number; precompress: number };
   bulkRoutes: BulkRoutes;
   searchRecords: number;
+  /** HTML pages written: Astro's (without the shells of the bulk routes) and the bulk routes'. */
+  htmlPages: number;
 }
 
 /** The error a registry with errors stops the build with: the text of `npm run validate`, errors only. */
@@ -117,7 +119,7 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
         listenForShells((pathname, html) => bulk.offer(pathname, html));
         pending = { search: startSearchIndex(registry, settings.base), bulk };
       },
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, pages }) => {
         if (fileURLToPath(dir) !== outDir) throw new Error(`构建目录不一致：${fileURLToPath(dir)}`);
         const astro = performance.now() - started;
         listenForShells(undefined);
@@ -151,6 +153,14 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
           timings: { validate: validateMs, astro, bulk, search: searchMs, precompress: precompressMs },
           bulkRoutes,
           searchRecords,
+          // Counted, not listed from dist/ (a national registry's output has hundreds of thousands
+          // of files): Astro names the pages it rendered (its endpoints are not among them).
+          htmlPages:
+            pages.length -
+            SHELL_PAGES +
+            bulkRoutes['units/*/* (account)'].pages +
+            bulkRoutes['units/*/*/form'].pages +
+            bulkRoutes['units/*/poster'].pages,
         });
       },
     },

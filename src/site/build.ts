@@ -5,7 +5,7 @@
  * integration (src/integration/index.ts) validates the data, renders the bulk routes and writes
  * the search index; this returns what it reports.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
@@ -38,6 +38,7 @@ export interface BuildOptions {
 export interface BuildResult {
   outDir: string;
   asOf: string;
+  /** HTML pages in the output. */
   pages: number;
   /** Records in the search index. */
   searchRecords: number;
@@ -49,12 +50,6 @@ export interface BuildResult {
   timings: { validate: number; astro: number; bulk: number; search: number; precompress: number };
   /** Files and milliseconds of each route written outside Astro. */
   bulkRoutes: BulkRoutes;
-}
-
-function countPages(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
-  return n;
 }
 
 /** Whether `dir` is inside the working directory (Astro keeps its intermediate server build there). */
@@ -108,7 +103,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return {
     outDir,
     asOf: report.settings.asOf,
-    pages: countPages(outDir),
+    pages: report.htmlPages,
     searchRecords: report.searchRecords,
     timings: report.timings,
     bulkRoutes: report.bulkRoutes,

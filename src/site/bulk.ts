@@ -110,6 +110,9 @@ const SHELL_ROUTES = {
   poster: `units/${SHELL_ID}/poster`,
 } as const;
 
+/** Pages Astro renders as shells of the bulk routes (removed from the output). */
+export const SHELL_PAGES = Object.keys(SHELL_ROUTES).length;
+
 /** Lets the event loop run (Astro renders its other pages meanwhile). */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

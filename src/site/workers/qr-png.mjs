@@ -29,16 +29,17 @@ export function matrixPngDataUrl(size, data, scale = PNG_SCALE) {
   const side = (size + MARGIN * 2) * scale;
   const stride = Math.ceil(side / 8);
   const raw = Buffer.alloc((stride + 1) * side, 0);
-  for (let y = 0; y < side; y++) {
-    const row = Math.floor(y / scale) - MARGIN;
-    const line = y * (stride + 1);
-    // Filter byte 0, then bits: 1 is white, 0 is black.
+  // One line of pixels per row of modules, copied to the `scale` lines of that row (each after
+  // its filter byte 0): bits, 1 is white, 0 is black.
+  const line = Buffer.alloc(stride);
+  for (let row = -MARGIN; row < size + MARGIN; row++) {
+    line.fill(0);
     for (let x = 0; x < side; x++) {
       const col = Math.floor(x / scale) - MARGIN;
       const dark = row >= 0 && row < size && col >= 0 && col < size && Boolean(data[row * size + col]);
-      const at = line + 1 + (x >> 3);
-      if (!dark) raw[at] = /** @type {number} */ (raw[at]) | (0x80 >> (x & 7));
+      if (!dark) line[x >> 3] = /** @type {number} */ (line[x >> 3]) | (0x80 >> (x & 7));
     }
+    for (let y = (row + MARGIN) * scale; y < (row + MARGIN + 1) * scale; y++) line.copy(raw, y * (stride + 1) + 1);
   }
   const chunk = (/** @type {string} */ type, /** @type {Buffer} */ body) => {
     const head = Buffer.alloc(8);
@@ -56,7 +57,10 @@ export function matrixPngDataUrl(size, data, scale = PNG_SCALE) {
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    // Level 4, not 9: on these lines, repeated `scale` times, level 9's long lazy match search
+    // took ten times as long for a larger result (measured on 1,500 poster links: 0.87 s and
+    // 663 KB against 0.09 s and 626 KB), and a national registry draws a hundred thousand codes.
+    chunk('IDAT', zlib.deflateSync(raw, { level: 4 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
   return `data:image/png;base64,${png.toString('base64')}`;
