@@ -108,3 +108,33 @@ export function vagueLinks(page: Page): Promise<string[]> {
       .filter((t) => /^(查看|点击|点击这里|这里|此处|更多|详情|链接|打开|进入|>>|»)$/.test(t)),
   );
 }
+
+/**
+ * Items of a wrapping row (the children of `selector`) that start a new line although they would
+ * have fitted at the end of the line before, with the spacing the row uses between its items,
+ * inside the main column (main's content box): a line wrapped sooner than it needs to.
+ */
+export function earlyWraps(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const row = document.querySelector(selector);
+    const main = document.querySelector('main');
+    if (!row || !main) return [`${selector} or main not found`];
+    const style = getComputedStyle(main);
+    const right = main.getBoundingClientRect().right - parseFloat(style.paddingRight);
+    const items = [...row.children].map((e) => ({ text: (e.textContent ?? '').trim(), box: e.getBoundingClientRect() }));
+    const gaps: number[] = [];
+    for (let i = 1; i < items.length; i++)
+      if (Math.abs(items[i].box.top - items[i - 1].box.top) < 1) gaps.push(items[i].box.left - items[i - 1].box.right);
+    if (gaps.length === 0) return [];
+    const gap = Math.min(...gaps);
+    const early: string[] = [];
+    for (let i = 1; i < items.length; i++) {
+      const [before, item] = [items[i - 1], items[i]];
+      if (item.box.top - before.box.top >= 1 && before.box.right + gap + item.box.width <= right - 0.5)
+        early.push(
+          `「${item.text}」 fits after 「${before.text}」 (${Math.round(before.box.right + gap + item.box.width)} ≤ ${Math.round(right)} px)`,
+        );
+    }
+    return early;
+  }, selector);
+}

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchChromium, watchPage, type PageWatch } from './chromium.ts';
-import { horizontalOverflow, narrowCells, vagueLinks, WECHAT_UA, weakFocusRings } from './layout.ts';
+import { earlyWraps, horizontalOverflow, narrowCells, vagueLinks, WECHAT_UA, weakFocusRings } from './layout.ts';
 
 /** The main pages a citizen or a clerk opens. */
 export const MAIN_PAGES = [
@@ -133,6 +133,17 @@ describe('WeChat', () => {
     const dd = page.locator('dt:text-is("账号链接") + dd');
     expect(await dd.textContent()).toContain('不再指向官方账号');
     expect(await dd.locator('a').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the header nav and the footer wrap a line only when the next item does not fit (phone to desktop widths)', async () => {
+    const { page } = await open('/units/', 390);
+    for (const width of [320, 340, 360, 375, 390, 412, 430, 600, 768, 1024]) {
+      await page.setViewportSize({ width, height: HEIGHT });
+      expect(await earlyWraps(page, '.site-header nav'), `nav at ${width} px`).toEqual([]);
+      expect(await earlyWraps(page, '.site-footer ul'), `footer at ${width} px`).toEqual([]);
+    }
+    expect(await page.locator('.site-header nav > a').count()).toBe(8);
     await page.close();
   });
 
