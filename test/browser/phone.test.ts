@@ -142,6 +142,7 @@ describe('WeChat', () => {
       await page.setViewportSize({ width, height: HEIGHT });
       expect(await earlyWraps(page, '.site-header nav'), `nav at ${width} px`).toEqual([]);
       expect(await earlyWraps(page, '.site-footer ul'), `footer at ${width} px`).toEqual([]);
+      expect(await horizontalOverflow(page), `sideways scroll at ${width} px`).toBe(0);
     }
     expect(await page.locator('.site-header nav > a').count()).toBe(8);
     await page.close();
