@@ -25,6 +25,8 @@ export const SCREENSHOT_PAGES: readonly [name: string, path: string, at?: string
   ['unit', '/units/tangwang-zhen/'],
   ['account', '/units/tangwang-zhen/douyin/'],
   ['account-closed', '/units/jiaoyuju/weibo/'],
+  ['form', '/units/tangwang-zhen/douyin/form/'],
+  ['closed', '/closed/', '.entries'],
   ['poster', '/units/tangwang-zhen/poster/'],
   ['impostors', '/impostors/'],
   ['compliance', '/compliance/'],

@@ -137,6 +137,15 @@ describe('the built site', () => {
     expect(footer).toContain('href="mailto:office@test.example"');
   });
 
+  it('writes a date in <time> once: no datetime attribute repeating the text (lists, account pages, feed page)', () => {
+    let times = 0;
+    for (const [p, html] of ownPages(first)) {
+      times += html.match(/<time[ >]/g)?.length ?? 0;
+      expect(/<time datetime="([^"]*)">\1<\/time>/.exec(html)?.[0], p).toBeUndefined();
+    }
+    expect(times).toBeGreaterThan(0);
+  });
+
   it('escapes the data everywhere it is shown', () => {
     const page = readFileSync(path.join(first, 'units/suonan-zhen/douyin/index.html'), 'utf8');
     expect(page).toContain('锁南&lt;b&gt;发布&lt;/b&gt;');
