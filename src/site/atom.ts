@@ -5,6 +5,7 @@
  */
 import type { Registry } from '../lib/model.ts';
 import { eventSummary, eventTitle } from './events.ts';
+import { unitName } from './labels.ts';
 import { views } from './views.ts';
 
 /** Entries in the feed. */
@@ -40,7 +41,7 @@ export function atomFeed(registry: Registry, url: (path: string) => string): str
   for (const { account, event, index } of events) {
     const link = url(`/units/${account.id}/#event-${index + 1}`);
     const summary = eventSummary(registry, event);
-    const unit = registry.unitById.get(account.unit)?.name ?? account.unit;
+    const unit = unitName(registry, account.unit);
     const number = account.filing_number ? `（备案编号 ${account.filing_number}）` : '';
     const text = [`${unit}，${event.date} ${summary.title}，${event.filed} 备案${number}。`, summary.detail].filter(Boolean).join('');
     lines.push(

@@ -200,6 +200,13 @@ async function renderBulkRoutes(
     await writer.write(file, text);
   };
   try {
+    // The verify shards first, and then their text is let go: the verify page needs only the
+    // index's configuration, and at 100,000 accounts the shards are some 200 MB of strings that
+    // the model's cache (src/site/verify-index.ts) would otherwise hold to the end of the build.
+    const { config, files } = verifyIndexOf(registry);
+    const verifyDir = path.join(outDir, 'verify', config.version);
+    for (const [file, text] of files) await render('verify shards', path.join(verifyDir, `${file}.json`), () => text);
+    files.clear();
     const compliance = complianceOf(registry);
     let pages = 0;
     for (const account of registry.accounts) {
@@ -236,9 +243,6 @@ async function renderBulkRoutes(
       if (++pages % 200 === 0) await tick();
     }
     codes = undefined;
-    const { config, files } = verifyIndexOf(registry);
-    const verifyDir = path.join(outDir, 'verify', config.version);
-    for (const [file, text] of files) await render('verify shards', path.join(verifyDir, `${file}.json`), () => text);
   } finally {
     await writer.close();
   }

@@ -20,6 +20,7 @@ import {
 import { indexTokens } from '../client/search-tokens.ts';
 import type { Account, ImpostorRecord, Registry, Unit } from '../lib/model.ts';
 import { looksLikeUrl } from '../shared/normalize.ts';
+import { platformName } from './labels.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
@@ -57,7 +58,7 @@ function accountTexts(registry: Registry, account: Account): string[] {
     ...account.identifiers.filter((v) => !looksLikeUrl(v)),
     ...account.formerNames.map((f) => f.value),
     ...account.formerHandles.map((f) => f.value),
-    registry.platformById.get(account.platform)?.name ?? account.platform,
+    platformName(registry, account.platform),
   ];
 }
 

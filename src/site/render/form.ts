@@ -7,6 +7,7 @@
 import type { Account, Registry } from '../../lib/model.ts';
 import { EVENT_TYPES } from '../../lib/schema/account.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { platformName } from '../labels.ts';
 import { accountHref } from '../url.ts';
 
 /** Events that fit on the page with the rest of the form. */
@@ -29,14 +30,14 @@ function eventDetail(registry: Registry, e: Account['events'][number]): string {
 
 /** Title of the form page. */
 export function formTitle(registry: Registry, account: Account): string {
-  return `备案登记表：${account.name}（${registry.platformById.get(account.platform)?.name ?? account.platform}）`;
+  return `备案登记表：${account.name}（${platformName(registry, account.platform)}）`;
 }
 
 /** The whole form page body. */
 export function filingForm(registry: Registry, account: Account): SafeHtml {
   const unit = registry.unitById.get(account.unit)!;
   const platform = registry.platformById.get(account.platform);
-  const name = platform?.name ?? account.platform;
+  const name = platformName(registry, account.platform);
   const events = account.events.slice(-FORM_MAX_EVENTS);
   const omitted = account.events.length - events.length;
   const row = (label: string, value: unknown, className = '') =>

@@ -7,6 +7,7 @@
 import type { Registry, Unit } from '../../lib/model.ts';
 import { posterVerifyUrl } from '../../shared/verify/site-urls.ts';
 import { html, SafeHtml } from '../html.ts';
+import { platformName } from '../labels.ts';
 import { accountHref, href, unitHref } from '../url.ts';
 
 /** Title of a unit's poster page. */
@@ -48,9 +49,7 @@ export function posterBody(registry: Registry, unit: Unit, site: string, qr: (ur
     const url = absolute(accountHref(a.id));
     const platform = registry.platformById.get(a.platform);
     const code = posterVerifyUrl(siteBase(site), a, registry.asOf);
-    return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的核验二维码">${new SafeHtml(qr(code))}</div><div class="poster-text"><p class="poster-platform">${
-      platform?.name ?? a.platform
-    }</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p>${
+    return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的核验二维码">${new SafeHtml(qr(code))}</div><div class="poster-text"><p class="poster-platform">${platformName(registry, a.platform)}</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p>${
       a.filing_number ? html`<p class="poster-filing">备案编号：<span class="mono">${a.filing_number}</span></p>` : ''
     }<p class="poster-url mono">${url}</p></div></li>`;
   });
