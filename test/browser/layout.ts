@@ -2,6 +2,7 @@
  * Layout checks for phones: horizontal scroll, and table cells narrower than their shortest word.
  * A word is a run of Latin letters and digits (a date, a number, a handle) or two Chinese
  * characters (the shortest Chinese word); a cell narrower than that shows one character per line.
+ * A word wider than its whole table (a long link) has to break wherever it is, and is not counted.
  */
 import type { Page } from 'playwright-core';
 
@@ -33,19 +34,22 @@ export function narrowCells(page: Page): Promise<string[]> {
       const probe = document.createElement('span');
       probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;';
       cell.append(probe);
+      // A word wider than the whole table (a long link) breaks in any cell: only the others count.
+      const tableWidth = cell.closest('table')?.clientWidth ?? Infinity;
       let shortest = Infinity;
       let word = '';
       for (const w of words) {
         if ([...w].length < 2 && words.some((o) => [...o].length >= 2)) continue;
         probe.textContent = w;
         const px = probe.getBoundingClientRect().width;
-        if (px < shortest) {
+        if (px < shortest && px <= tableWidth) {
           shortest = px;
           word = w;
         }
       }
       probe.remove();
-      if (width + 0.5 < shortest) out.push(`${text.slice(0, 30)}（${Math.round(width)} px < 「${word}」 ${Math.round(shortest)} px）`);
+      if (word && width + 0.5 < shortest)
+        out.push(`${text.slice(0, 30)}（${Math.round(width)} px < 「${word}」 ${Math.round(shortest)} px）`);
       // Content wider than its cell runs over the next one.
       else if (cell.scrollWidth > cell.clientWidth + 1) out.push(`${text.slice(0, 30)}（溢出 ${cell.scrollWidth - cell.clientWidth} px）`);
     }

@@ -17,6 +17,7 @@ export const MAIN_PAGES = [
   '/units/',
   '/units/tangwang-zhen/',
   '/units/tangwang-zhen/douyin/',
+  '/units/tangwang-zhen/douyin/form/',
   '/units/jiaoyuju/weibo/',
   '/units/tangwang-zhen/poster/',
   '/platforms/',
