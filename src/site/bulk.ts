@@ -48,7 +48,7 @@ class Writer {
   private pending = 0;
   private waiters: (() => void)[] = [];
   private failure: Error | undefined;
-  /** Milliseconds the worker spent writing (and compressing). */
+  /** Milliseconds the worker spent writing. */
   ms = 0;
   files = 0;
 
