@@ -38,6 +38,9 @@ function get(pathname: string, encoding = 'identity'): Promise<Response> {
   });
 }
 
+/** The page whose precompressed copies are taken away again: nginx compresses it as it sends it. */
+const NOT_PRECOMPRESSED = 'units/index.html';
+
 const file = (rel: string) => readFileSync(path.join(site, rel));
 const first = (dir: string, pattern: RegExp) => {
   const name = readdirSync(path.join(site, dir)).find((f) => pattern.test(f));
@@ -51,8 +54,9 @@ beforeAll(async () => {
   chmodSync(root, 0o755);
   site = path.join(root, 'site');
   cpSync(inject('siteDir'), site, { recursive: true });
-  // What `npm run build -- --precompress` adds for nginx.
+  // What `npm run build -- --precompress` adds for nginx; one page stands for a build without it.
   precompress(site);
+  for (const ext of ['.gz', '.br']) rmSync(path.join(site, NOT_PRECOMPRESSED + ext));
   // Files a deployment holds besides the build's own: the public key, a signature of the open data
   // and the machine-readable list (written by the build when a signing key is configured), a
   // WebAssembly file, and a stray .git.
@@ -81,6 +85,7 @@ describe('the build', () => {
     for (const e of readdirSync(site, { recursive: true, withFileTypes: true })) {
       const full = path.join(e.parentPath, e.name);
       if (!e.isFile() || !isPrecompressed(e.name) || readFileSync(full).length < MIN_SIZE) continue;
+      if (path.relative(site, full) === NOT_PRECOMPRESSED) continue;
       count++;
       for (const ext of ['.gz', '.br'])
         if (!readdirSync(e.parentPath).includes(e.name + ext)) missing.push(path.relative(site, full) + ext);
@@ -180,6 +185,13 @@ describe('nginx with deploy/nginx/', () => {
     const meta = await get(`/${first('pagefind', /\.pf_meta$/)}`, 'gzip, br');
     expect(meta.headers['content-encoding']).toBeUndefined();
     expect(zlib.gunzipSync(meta.body).length).toBeGreaterThan(0);
+  });
+
+  it('compresses a page the build did not precompress as it sends it (a build without --precompress)', async () => {
+    const gz = await get('/units/', 'gzip, br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toBe('Accept-Encoding');
+    expect(zlib.gunzipSync(gz.body).equals(file(NOT_PRECOMPRESSED))).toBe(true);
   });
 
   it("answers an unknown address with the site's 404 page, and never serves dot-folders", async () => {
