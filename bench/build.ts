@@ -23,7 +23,7 @@
  * are reported apart); at 50k a first query ≤ 250 KB and later ones ≤ 40 KB.
  * Prints a table, writes bench/out/build.json; exits 1 when a budget is missed.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,6 +115,9 @@ function treeRss(pid: number): number {
 
 /** One build in a fresh process, sampling the memory of its process tree. */
 function runWorker(args: string[]): Promise<Run> {
+  // The previous build's files go to disk first: their write-back would otherwise slow whichever
+  // build comes next (on this kind of virtual machine the bare build's time varied 20 → 51 s by it).
+  execFileSync('sync');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '--import', 'tsx', WORKER, ...args], {
       cwd: ROOT,
@@ -409,7 +412,7 @@ function table(reports: SizeReport[]): string {
       r.output ? `${r.output.largestOwnPage.kb} KB` : '—',
       r.output ? `${r.output.accountPage.totalKb} KB` : '—',
       r.search ? `${r.search.firstKb} KB` : '—',
-      r.search ? `${r.search.laterMaxKb}/${r.search.laterMedianKb} KB` : '—',
+      r.search ? `${r.search.laterMaxKb.toFixed(1)}/${r.search.laterMedianKb.toFixed(1)} KB` : '—',
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
