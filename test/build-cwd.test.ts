@@ -4,32 +4,22 @@
  * build is left in the caller's folder, and errors in the data still stop it with their report. No
  * module of src/ changes the process's working directory.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProgram, type Finished } from './helpers/exec.ts';
 import { AS_OF, makeFixture, REPO, replace } from './helpers/fixture.ts';
 
 const outs: string[] = [];
 afterAll(() => outs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** scripts/build.ts (what `npm run build` runs) with `cwd` as the working directory. */
-function build(cwd: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(
-      process.execPath,
-      [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPO, 'scripts', 'build.ts'), ...args],
-      {
-        cwd,
-        env: { ...process.env, NO_COLOR: '1' },
-        stdio: 'pipe',
-      },
-    ).toString();
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const e = error as { status: number; stdout: Buffer; stderr: Buffer };
-    return { code: e.status, stdout: e.stdout.toString(), stderr: e.stderr.toString() };
-  }
+function build(cwd: string, args: string[]): Finished {
+  return runProgram(
+    process.execPath,
+    [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPO, 'scripts', 'build.ts'), ...args],
+    cwd,
+  );
 }
 
 describe('npm run build from another working directory', () => {

@@ -2,28 +2,18 @@
  * The registry's Astro integration (src/integration/): a registry with errors stops `astro build`
  * and `npm run build` before anything is built, with the lines `npm run validate` prints.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProgram, type Finished } from './helpers/exec.ts';
 import { AS_OF, makeFixture, REPO, replace } from './helpers/fixture.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-function run(command: string, args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(path.join(REPO, 'node_modules', '.bin', command), args, {
-      cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      stdio: 'pipe',
-    }).toString();
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const e = error as { status: number; stdout: Buffer; stderr: Buffer };
-    return { code: e.status, stdout: e.stdout.toString(), stderr: e.stderr.toString() };
-  }
+function run(command: string, args: string[], env: Record<string, string> = {}): Finished {
+  return runProgram(path.join(REPO, 'node_modules', '.bin', command), args, REPO, env);
 }
 
 describe('a registry with errors', () => {
