@@ -133,8 +133,7 @@ export default function registry(options: RegistryOptions = {}): AstroIntegratio
         let searchRecords: number;
         let bulk: number;
         try {
-          const bulkResult = await bulkBuild.finish();
-          bulkRoutes = bulkResult.routes;
+          bulkRoutes = await bulkBuild.finish();
           bulk = performance.now() - t;
           searchRecords = await searchWritten;
         } catch (error) {

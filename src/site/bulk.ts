@@ -122,11 +122,6 @@ export type BulkRoutes = Record<
   { pages: number; ms: number }
 >;
 
-/** What the bulk routes did, per route. */
-export interface BulkResult {
-  routes: BulkRoutes;
-}
-
 /**
  * The bulk routes of a build in progress. Astro hands over each shell page as it renders it
  * (`offer`, called by src/integration/shell-middleware.ts with the page's path and HTML); once the
@@ -136,7 +131,7 @@ export interface BulkResult {
  */
 export class BulkBuild {
   private readonly shells = new Map<keyof typeof SHELL_ROUTES, Shell>();
-  private started: Promise<BulkResult> | undefined;
+  private started: Promise<BulkRoutes> | undefined;
   private readonly registry: Registry;
   private readonly outDir: string;
   private readonly site: string;
@@ -167,7 +162,7 @@ export class BulkBuild {
     }
   }
 
-  async finish(): Promise<BulkResult> {
+  async finish(): Promise<BulkRoutes> {
     if (!this.started) throw new Error('Astro 没有生成批量页面的框架页');
     const result = await this.started;
     rmSync(path.join(this.outDir, 'units', SHELL_ID), { recursive: true, force: true });
@@ -182,7 +177,7 @@ async function renderBulkRoutes(
   /** The poster QR codes: taken once, so that they are freed after the posters. */
   qr: () => Promise<Map<string, string>>,
   shells: { account: Shell; form: Shell; poster: Shell },
-): Promise<BulkResult> {
+): Promise<BulkRoutes> {
   const routes: BulkRoutes = {
     'units/*/* (account)': { pages: 0, ms: 0 },
     'units/*/*/form': { pages: 0, ms: 0 },
@@ -247,5 +242,5 @@ async function renderBulkRoutes(
     await writer.close();
   }
   routes.write = { pages: writer.files, ms: writer.ms };
-  return { routes };
+  return routes;
 }
