@@ -31,8 +31,9 @@ function siteBase(site: string): string {
  */
 export function posterUrls(registry: Registry, unit: Unit, site: string): string[] {
   const absolute = (p: string) => new URL(p, site).href;
+  const base = siteBase(site);
   const active = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active');
-  return [...active.map((a) => posterVerifyUrl(siteBase(site), a, registry.asOf)), absolute(href('/verify/'))];
+  return [...active.map((a) => posterVerifyUrl(base, a, registry.asOf)), absolute(href('/verify/'))];
 }
 
 /**
@@ -45,10 +46,11 @@ export function posterBody(registry: Registry, unit: Unit, site: string, qr: (ur
   const active = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active');
   const columns = active.length <= 6 ? 2 : active.length <= 9 ? 3 : 4;
   const verifyUrl = absolute(href('/verify/'));
+  const base = siteBase(site);
   const accounts = active.map((a) => {
     const url = absolute(accountHref(a.id));
     const platform = registry.platformById.get(a.platform);
-    const code = posterVerifyUrl(siteBase(site), a, registry.asOf);
+    const code = posterVerifyUrl(base, a, registry.asOf);
     return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的核验二维码">${new SafeHtml(qr(code))}</div><div class="poster-text"><p class="poster-platform">${platformName(registry, a.platform)}</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p>${
       a.filing_number ? html`<p class="poster-filing">备案编号：<span class="mono">${a.filing_number}</span></p>` : ''
     }<p class="poster-url mono">${url}</p></div></li>`;
