@@ -21,7 +21,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isPrecompressed, writeCompressedCopies } from './workers/compress.mjs';
 
-export { brotliQuality, isPrecompressed, MIN_SIZE, PRECOMPRESSED_EXTENSIONS } from './workers/compress.mjs';
+export { brotliQuality, isPrecompressed, MIN_SIZE } from './workers/compress.mjs';
 
 export interface PrecompressResult {
   /** Files that got compressed copies. */

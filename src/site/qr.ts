@@ -9,7 +9,7 @@
 import QRCode from 'qrcode';
 import { matrixMarkup } from './workers/qr-png.mjs';
 
-export { matrixMarkup, matrixPngDataUrl } from './workers/qr-png.mjs';
+export { matrixPngDataUrl } from './workers/qr-png.mjs';
 
 /** The poster markup of a QR code for `text` (see `matrixMarkup`). */
 export function qrMarkup(text: string): string {

@@ -20,7 +20,7 @@ import { views } from '../views.ts';
 import { accountCompliance } from './compliance.ts';
 
 /** The two-way proof of an account in use: where it states its filing number and when that was last checked (null otherwise). */
-export function accountProof(registry: Registry, account: Account): SafeHtml | '' {
+function accountProof(registry: Registry, account: Account): SafeHtml | '' {
   if (account.status !== 'active') return '';
   const fact = proofFact(account, registry.inspections, registry.policy, registry.asOf);
   const sentence = proofSentence(fact, account.filing_number, registry.policy.proof_stale_days);
@@ -54,7 +54,7 @@ export function accountHead(registry: Registry, account: Account): SafeHtml {
 }
 
 /** Platforms whose links WeChat's in-app browser does not open: the page says to copy the link into the app. */
-export const WECHAT_BLOCKED: ReadonlySet<string> = new Set(['douyin', 'kuaishou']);
+const WECHAT_BLOCKED: ReadonlySet<string> = new Set(['douyin', 'kuaishou']);
 
 /** A value with a copy button (added by src/client/copy.ts; without JavaScript the text can be selected). */
 function copyable(value: SafeHtml | string, what: string): SafeHtml {
