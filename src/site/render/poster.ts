@@ -5,10 +5,11 @@
  * office's public contact. Styles in src/styles/poster.css.
  */
 import type { Registry, Unit } from '../../lib/model.ts';
-import { posterVerifyUrl } from '../../shared/verify/site-urls.ts';
+import { accountPageUrl, posterVerifyUrl } from '../../shared/verify/site-urls.ts';
+import { absoluteUrls } from '../absolute.ts';
 import { html, SafeHtml } from '../html.ts';
 import { platformName } from '../labels.ts';
-import { accountHref, href, unitHref } from '../url.ts';
+import { unitHref } from '../url.ts';
 
 /** Title of a unit's poster page. */
 export function posterTitle(unit: Unit): string {
@@ -20,20 +21,15 @@ export function posterDescription(unit: Unit): string {
   return `${unit.name}的政务新媒体官方账号，打印张贴用`;
 }
 
-/** The site's base URL (origin and base path) for `site`. */
-function siteBase(site: string): string {
-  return new URL(href('/'), site).href;
-}
-
 /**
  * The URLs a unit's poster encodes as QR codes: its active accounts' verify answers (issued on the
  * data's as-of day), then the verify page.
  */
 export function posterUrls(registry: Registry, unit: Unit, site: string): string[] {
-  const absolute = (p: string) => new URL(p, site).href;
-  const base = siteBase(site);
+  const absolute = absoluteUrls(site);
+  const base = absolute('/');
   const active = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active');
-  return [...active.map((a) => posterVerifyUrl(base, a, registry.asOf)), absolute(href('/verify/'))];
+  return [...active.map((a) => posterVerifyUrl(base, a, registry.asOf)), absolute('/verify/')];
 }
 
 /**
@@ -41,14 +37,14 @@ export function posterUrls(registry: Registry, unit: Unit, site: string): string
  * (computed elsewhere, possibly ahead of time on another thread).
  */
 export function posterBody(registry: Registry, unit: Unit, site: string, qr: (url: string) => string): SafeHtml {
-  const absolute = (p: string) => new URL(p, site).href;
+  const absolute = absoluteUrls(site);
   const { office } = registry.site;
   const active = (registry.accountsByUnit.get(unit.id) ?? []).filter((a) => a.status === 'active');
   const columns = active.length <= 6 ? 2 : active.length <= 9 ? 3 : 4;
-  const verifyUrl = absolute(href('/verify/'));
-  const base = siteBase(site);
+  const verifyUrl = absolute('/verify/');
+  const base = absolute('/');
   const accounts = active.map((a) => {
-    const url = absolute(accountHref(a.id));
+    const url = accountPageUrl(base, a);
     const platform = registry.platformById.get(a.platform);
     const code = posterVerifyUrl(base, a, registry.asOf);
     return html`<li class="poster-account"><div class="poster-qr" role="img" aria-label="${a.name}的核验二维码">${new SafeHtml(qr(code))}</div><div class="poster-text"><p class="poster-platform">${platformName(registry, a.platform)}</p><p class="poster-name">${a.name}</p><p class="poster-handle">${platform?.handle_label ?? '账号 ID'}：<span class="mono">${a.handle}</span></p>${
