@@ -745,16 +745,24 @@ function vague(result: VerifyResult, q: string, ctx: Ctx): Partial {
   };
 }
 
+/** The items of `list` grouped by `key`, groups in the order of their first item (Map.groupBy is too new for older phones). */
+function groupBy<T>(list: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
 /** Look-alike cards, accounts with the same name and status in one card listing their platforms (test/verify-phone.test.ts). */
 function lookalikeCards(list: readonly Lookalike[], ctx: Ctx): Card[] {
-  const groups = new Map<string, Lookalike[]>();
-  for (const l of list) {
-    const key = l.type === 'account' ? `${l.name}\u0000${l.status ?? ''}\u0000${l.value}` : `${l.type}\u0000${l.id}`;
-    const group = groups.get(key);
-    if (group) group.push(l);
-    else groups.set(key, [l]);
-  }
-  return [...groups.values()].map((group) => {
+  const groups = groupBy(list, (l) =>
+    l.type === 'account' ? `${l.name}\u0000${l.status ?? ''}\u0000${l.value}` : `${l.type}\u0000${l.id}`,
+  );
+  return groups.map((group) => {
     if (group.length === 1) return lookalikeCard(group[0]!, ctx);
     const first = group[0]!;
     const fields: Card['fields'] = group.map((l) => [
@@ -776,14 +784,7 @@ function lookalikeCards(list: readonly Lookalike[], ctx: Ctx): Card[] {
 
 /** Account cards, the accounts of one unit with the same name in one card listing their platforms (test/verify-phone.test.ts). */
 function accountCards(list: readonly AccountRec[], ctx: Ctx): Card[] {
-  const groups = new Map<string, AccountRec[]>();
-  for (const a of list) {
-    const key = `${a.u}\u0000${a.n}\u0000${a.s}`;
-    const group = groups.get(key);
-    if (group) group.push(a);
-    else groups.set(key, [a]);
-  }
-  return [...groups.values()].map((group) => {
+  return groupBy(list, (a) => `${a.u}\u0000${a.n}\u0000${a.s}`).map((group) => {
     if (group.length === 1) return accountCard(group[0]!, ctx);
     const first = group[0]!;
     const fields: Card['fields'] = [['主办单位', [first.u]]];
