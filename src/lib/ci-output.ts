@@ -6,9 +6,8 @@
  * goes through one of the escapers here, and the output stays inside GitHub's limits (1 MiB per
  * step summary, 10 annotations of a kind per step).
  */
-import { codePointLabel } from './code-points.ts';
+import { labelInvisible } from './code-points.ts';
 import type { Problem } from './problems.ts';
-import { INVISIBLE_CLASS } from '../shared/invisible.ts';
 
 /** GitHub refuses a step summary over 1 MiB (and then shows none of it). */
 export const GITHUB_SUMMARY_LIMIT = 1024 * 1024;
@@ -17,13 +16,12 @@ export const SUMMARY_BUDGET = 1000 * 1024;
 /** GitHub shows at most this many annotations of one kind (error, warning) per step. */
 export const ANNOTATIONS_PER_KIND = 10;
 
-const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 /** Every ASCII punctuation character: CommonMark lets a backslash escape each one, and the text reads the same. */
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /** Invisible, control and bidi characters shown as `[U+202E]`, line breaks and tabs as one space. */
 function visible(text: string): string {
-  return text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(INVISIBLE, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
+  return labelInvisible(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '));
 }
 
 /**
