@@ -12,7 +12,7 @@ import type { Problem } from './problems.ts';
 /** GitHub refuses a step summary over 1 MiB (and then shows none of it). */
 export const GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 /** What one command writes at most: room under the limit for another step's few lines. */
-export const SUMMARY_BUDGET = 1000 * 1024;
+const SUMMARY_BUDGET = 1000 * 1024;
 /** GitHub shows at most this many annotations of one kind (error, warning) per step. */
 export const ANNOTATIONS_PER_KIND = 10;
 

@@ -39,7 +39,7 @@ export function parseFilingNumber(input: string): string | null {
 }
 
 /** The parts of a canonical filing number, or null. */
-export function filingNumberParts(number: string): FilingNumberParts | null {
+function filingNumberParts(number: string): FilingNumberParts | null {
   const m = /^(\d{6})-(\d{4})-(\d{4})$/.exec(number);
   return m ? { region: m[1]!, year: Number(m[2]), sequence: Number(m[3]) } : null;
 }
@@ -50,7 +50,7 @@ export function formatFilingNumber(region: string, year: number, sequence: numbe
 }
 
 /** The year an account's number carries: the year its opening was filed. */
-export function filingYear(account: Pick<Account, 'events'>): number {
+function filingYear(account: Pick<Account, 'events'>): number {
   return Number((account.events[0]?.filed ?? '').slice(0, 4));
 }
 

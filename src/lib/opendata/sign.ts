@@ -175,7 +175,7 @@ export interface AllowedSigner {
 }
 
 /** The ssh-ed25519 entries of an OpenSSH allowed-signers file (comments and other key types skipped). */
-export function parseAllowedSigners(text: string): AllowedSigner[] {
+function parseAllowedSigners(text: string): AllowedSigner[] {
   const out: AllowedSigner[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
@@ -191,7 +191,7 @@ export function parseAllowedSigners(text: string): AllowedSigner[] {
 }
 
 /** Whether two keys are the same public key. */
-export function sameKey(a: KeyObject, b: KeyObject): boolean {
+function sameKey(a: KeyObject, b: KeyObject): boolean {
   return rawPublicKey(a).equals(rawPublicKey(b));
 }
 

@@ -55,7 +55,7 @@ export function checkUrl(
  * page, nor a search, trending or content page (`non_profile_paths`). A URL with the platform's
  * identity parameters (WeChat `__biz`) names an account wherever it points.
  */
-export function checkProfileUrl(ctx: RuleContext, text: string, platform: Platform, at: Location): boolean {
+function checkProfileUrl(ctx: RuleContext, text: string, platform: Platform, at: Location): boolean {
   let url: URL;
   try {
     url = new URL(text);

@@ -141,7 +141,7 @@ export function explain(result: VerifyResult, config: VerifyConfig, links: SiteL
 }
 
 /** Longest query shown back in full; longer ones are cut (a pasted message can run to 2,000 characters). */
-export const SHOWN_QUERY_CHARS = 60;
+const SHOWN_QUERY_CHARS = 60;
 
 /** A query as shown back: cut to `SHOWN_QUERY_CHARS` characters with its length when longer. */
 export function shownQuery(text: string): string {
@@ -211,7 +211,7 @@ function posterLine(result: VerifyResult): Line | undefined {
 }
 
 /** The protection of a former name (test/verify-proof.test.ts). */
-export const FORMER_NAME_LINE = '这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。';
+const FORMER_NAME_LINE = '这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。';
 
 const URL_NOTE = '已整理你给出的链接（去掉分享跟踪参数、统一手机版和电脑版网址）：';
 
