@@ -65,6 +65,11 @@ export function capMarkdown(markdown: string, budget = SUMMARY_BUDGET): string {
   return `${lines.slice(0, kept).join('\n')}${cutNote(`后面的 ${lines.length - kept} 行`)}`;
 }
 
+/** The items of one kind that get an annotation of their own: all when they fit, else the first 9 (the 10th place counts the rest). */
+export function annotated<T>(list: readonly T[]): readonly T[] {
+  return list.length > ANNOTATIONS_PER_KIND ? list.slice(0, ANNOTATIONS_PER_KIND - 1) : list;
+}
+
 /** Problems that get an annotation, and how many of each kind do not. */
 export interface AnnotationPlan {
   /** In the order given, at most ANNOTATIONS_PER_KIND of a kind counting the overflow line. */
@@ -81,11 +86,12 @@ export interface AnnotationPlan {
 export function planAnnotations(problems: readonly Problem[]): AnnotationPlan {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const take = (list: Problem[]) => (list.length > ANNOTATIONS_PER_KIND ? list.slice(0, ANNOTATIONS_PER_KIND - 1) : list);
-  const shown = new Set([...take(errors), ...take(warnings)]);
+  const shownErrors = annotated(errors);
+  const shownWarnings = annotated(warnings);
+  const shown = new Set([...shownErrors, ...shownWarnings]);
   return {
     shown: problems.filter((p) => shown.has(p)),
-    rest: { errors: errors.length - take(errors).length, warnings: warnings.length - take(warnings).length },
+    rest: { errors: errors.length - shownErrors.length, warnings: warnings.length - shownWarnings.length },
   };
 }
 
