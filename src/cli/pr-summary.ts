@@ -11,7 +11,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { ANNOTATIONS_PER_KIND, capMarkdown } from '../lib/ci-output.ts';
+import { annotated, capMarkdown } from '../lib/ci-output.ts';
 import { todayInChina } from '../lib/dates.ts';
 import { changedPaths, exportTree, GitError, mergeBase, repoRoot, resolveCommit } from '../lib/diff/git.ts';
 import { diffRegistries } from '../lib/diff/model.ts';
@@ -95,7 +95,7 @@ export function runPrSummary(argv: string[], io: Io): number {
     if (io.env.GITHUB_ACTIONS === 'true') {
       // At most 10 annotations of a kind show: the 10th place counts the rest.
       const { attention } = summary;
-      const shown = attention.length > ANNOTATIONS_PER_KIND ? attention.slice(0, ANNOTATIONS_PER_KIND - 1) : attention;
+      const shown = annotated(attention);
       if (shown.length < attention.length)
         core.warning(
           `共 ${attention.length} 处需要注意，另有 ${attention.length - shown.length} 处未标注：见本次运行的 Summary（作业摘要）。`,

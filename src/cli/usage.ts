@@ -159,7 +159,7 @@ export function writeGenerated(
 }
 
 /** The streams of this process. */
-export function processIo(): CommandIo {
+function processIo(): CommandIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -119,7 +119,7 @@ export function formatText(problems: Problem[], stats: Stats, asOf: string, io: 
   return `${lines.join('\n')}\n`;
 }
 
-async function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io, hiddenWarnings: number): Promise<void> {
+function reportGithub(problems: Problem[], stats: Stats, asOf: string, base: string, io: Io, hiddenWarnings: number): void {
   const { errors, warnings } = countProblems(problems);
   // GitHub shows at most 10 annotations of a kind per step: the first place says how many there are.
   const plan = planAnnotations(problems);
@@ -217,7 +217,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
       );
       break;
     case 'github':
-      await reportGithub(problems, result.stats, options.asOf, base, io, hiddenWarnings);
+      reportGithub(problems, result.stats, options.asOf, base, io, hiddenWarnings);
       break;
     default:
       io.stdout(formatText(problems, result.stats, options.asOf, io, hiddenWarnings));

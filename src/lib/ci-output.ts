@@ -6,24 +6,22 @@
  * goes through one of the escapers here, and the output stays inside GitHub's limits (1 MiB per
  * step summary, 10 annotations of a kind per step).
  */
-import { codePointLabel } from './code-points.ts';
+import { labelInvisible } from './code-points.ts';
 import type { Problem } from './problems.ts';
-import { INVISIBLE_CLASS } from '../shared/invisible.ts';
 
 /** GitHub refuses a step summary over 1 MiB (and then shows none of it). */
 export const GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 /** What one command writes at most: room under the limit for another step's few lines. */
-export const SUMMARY_BUDGET = 1000 * 1024;
+const SUMMARY_BUDGET = 1000 * 1024;
 /** GitHub shows at most this many annotations of one kind (error, warning) per step. */
 export const ANNOTATIONS_PER_KIND = 10;
 
-const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 /** Every ASCII punctuation character: CommonMark lets a backslash escape each one, and the text reads the same. */
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /** Invisible, control and bidi characters shown as `[U+202E]`, line breaks and tabs as one space. */
 function visible(text: string): string {
-  return text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(INVISIBLE, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
+  return labelInvisible(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '));
 }
 
 /**
@@ -67,6 +65,11 @@ export function capMarkdown(markdown: string, budget = SUMMARY_BUDGET): string {
   return `${lines.slice(0, kept).join('\n')}${cutNote(`后面的 ${lines.length - kept} 行`)}`;
 }
 
+/** The items of one kind that get an annotation of their own: all when they fit, else the first 9 (the 10th place counts the rest). */
+export function annotated<T>(list: readonly T[]): readonly T[] {
+  return list.length > ANNOTATIONS_PER_KIND ? list.slice(0, ANNOTATIONS_PER_KIND - 1) : list;
+}
+
 /** Problems that get an annotation, and how many of each kind do not. */
 export interface AnnotationPlan {
   /** In the order given, at most ANNOTATIONS_PER_KIND of a kind counting the overflow line. */
@@ -83,11 +86,12 @@ export interface AnnotationPlan {
 export function planAnnotations(problems: readonly Problem[]): AnnotationPlan {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const take = (list: Problem[]) => (list.length > ANNOTATIONS_PER_KIND ? list.slice(0, ANNOTATIONS_PER_KIND - 1) : list);
-  const shown = new Set([...take(errors), ...take(warnings)]);
+  const shownErrors = annotated(errors);
+  const shownWarnings = annotated(warnings);
+  const shown = new Set([...shownErrors, ...shownWarnings]);
   return {
     shown: problems.filter((p) => shown.has(p)),
-    rest: { errors: errors.length - take(errors).length, warnings: warnings.length - take(warnings).length },
+    rest: { errors: errors.length - shownErrors.length, warnings: warnings.length - shownWarnings.length },
   };
 }
 

@@ -3,6 +3,7 @@
  * a comment, a bidi control, a lone surrogate, a full-width colon) names it the same way, by its
  * code point (`U+202E`) and, for the ones clerks and reviewers are likely to meet, a Chinese name.
  */
+import { INVISIBLE_RE } from '../shared/invisible.ts';
 
 /** `U+XXXX` notation of a code point (at least four hex digits). */
 export function codePointLabel(cp: number): string {
@@ -53,6 +54,11 @@ export function codePointName(cp: number): string {
   if ((cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000) return '私用区字符';
   if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return '控制字符';
   return '不可见字符';
+}
+
+/** `text` with each invisible, control or bidi character (src/shared/invisible.ts) written as `[U+202E]`. */
+export function labelInvisible(text: string): string {
+  return text.replace(INVISIBLE_RE, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
 }
 
 /** `U+202E（从右到左强制符 RLO）`: the label and the name together. */

@@ -16,7 +16,10 @@ export interface FilingNumberParts {
 }
 
 /** Dashes and dash-like characters a person may type between the parts (after NFKC). */
-const SEPARATORS = /[\s\-‐‑‒–—―−_/.·・、，,]+/gu;
+const SEPARATOR = String.raw`[\s\-‐‑‒–—―−_/.·・、，,]+`;
+const SEPARATORS = new RegExp(SEPARATOR, 'gu');
+/** Region, year and a sequence of up to four digits, with separators between them. */
+const DASHED = new RegExp(`^(\\d{6})${SEPARATOR}(\\d{4})${SEPARATOR}(\\d{1,4})$`, 'u');
 
 /**
  * A filing number in its canonical spelling from what a person typed: full-width digits, spaces,
@@ -28,7 +31,7 @@ export function parseFilingNumber(input: string): string | null {
     .normalize('NFKC')
     .replace(/^\s*(?:政务新媒体)?备案(?:编)?号\s*[:：]?\s*/u, '')
     .trim();
-  const dashed = /^(\d{6})[\s\-‐‑‒–—―−_/.·・、，,]+(\d{4})[\s\-‐‑‒–—―−_/.·・、，,]+(\d{1,4})$/u.exec(text);
+  const dashed = DASHED.exec(text);
   if (dashed) return `${dashed[1]}-${dashed[2]}-${dashed[3]!.padStart(4, '0')}`;
   const digits = text.replace(SEPARATORS, '');
   if (/^\d{14}$/.test(digits)) return `${digits.slice(0, 6)}-${digits.slice(6, 10)}-${digits.slice(10)}`;
@@ -36,7 +39,7 @@ export function parseFilingNumber(input: string): string | null {
 }
 
 /** The parts of a canonical filing number, or null. */
-export function filingNumberParts(number: string): FilingNumberParts | null {
+function filingNumberParts(number: string): FilingNumberParts | null {
   const m = /^(\d{6})-(\d{4})-(\d{4})$/.exec(number);
   return m ? { region: m[1]!, year: Number(m[2]), sequence: Number(m[3]) } : null;
 }
@@ -47,7 +50,7 @@ export function formatFilingNumber(region: string, year: number, sequence: numbe
 }
 
 /** The year an account's number carries: the year its opening was filed. */
-export function filingYear(account: Pick<Account, 'events'>): number {
+function filingYear(account: Pick<Account, 'events'>): number {
   return Number((account.events[0]?.filed ?? '').slice(0, 4));
 }
 

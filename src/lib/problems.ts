@@ -2,13 +2,9 @@
  * Problems are data: `{rule, severity, file, line, column, code, params}` plus the Chinese
  * `message` formatted from them in one place (`messages.ts`).
  */
-import { codePointLabel } from './code-points.ts';
+import { labelInvisible } from './code-points.ts';
 import { MESSAGES, type MessageCode, type MessageParams, type ParamsOf } from './messages.ts';
 import { RULES, type RuleId, type Severity } from './rules/table.ts';
-import { INVISIBLE_CLASS } from '../shared/invisible.ts';
-
-const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
-const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 
 /**
  * The parameters as a message shows them: invisible, control and bidi characters of a value from
@@ -18,9 +14,11 @@ const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 function shown(params: MessageParams): MessageParams {
   let out: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(params)) {
-    if (typeof value !== 'string' || !INVISIBLE.test(value)) continue;
+    if (typeof value !== 'string') continue;
+    const labelled = labelInvisible(value);
+    if (labelled === value) continue;
     out ??= { ...params };
-    out[key] = value.replace(INVISIBLE_ALL, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
+    out[key] = labelled;
   }
   return (out ?? params) as MessageParams;
 }

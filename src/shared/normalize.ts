@@ -286,7 +286,8 @@ export function canonicalUrl(text: string, platforms: readonly PlatformUrlInfo[]
   return key === null ? null : `https://${key}`;
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding. */
+export function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -34,7 +34,7 @@ export interface ProofFact {
 }
 
 /** Where the proof is shown, in Chinese. */
-export const PROOF_PLACES: Record<Proof['where'], string> = {
+const PROOF_PLACES: Record<Proof['where'], string> = {
   profile: '简介',
   menu: '菜单',
   pinned: '置顶内容',
@@ -47,7 +47,7 @@ type ProofCheck = { date: string; result: ProofResult };
 const latestChecks = new WeakMap<readonly InspectionRecord[], Map<string, Map<string, ProofCheck>>>();
 
 /** The latest inspection (on or before `asOf`) that looked at the account's proof. */
-export function latestProofCheck(account: Pick<Account, 'id'>, inspections: readonly InspectionRecord[], asOf: string): ProofCheck | null {
+function latestProofCheck(account: Pick<Account, 'id'>, inspections: readonly InspectionRecord[], asOf: string): ProofCheck | null {
   let byDay = latestChecks.get(inspections);
   if (!byDay) latestChecks.set(inspections, (byDay = new Map()));
   let byAccount = byDay.get(asOf);

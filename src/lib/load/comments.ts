@@ -10,10 +10,8 @@ import { CST, Lexer } from 'yaml';
 import { describeCodePoint } from '../code-points.ts';
 import { problem, type Problem } from '../problems.ts';
 import { findPersonalData } from '../facts/personal-data.ts';
-import { INVISIBLE_CLASS } from '../../shared/invisible.ts';
+import { INVISIBLE_RE } from '../../shared/invisible.ts';
 
-/** Invisible characters (see INVISIBLE_CLASS). */
-const INVISIBLE_IN_COMMENT = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 /** Lexer tokens that mark a position and are not part of the text. */
 const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
@@ -21,7 +19,7 @@ const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 function invisibleIn(comment: string): number[] {
   const found = new Set<number>();
   // A tab or the carriage return of a Windows line end is harmless in a comment.
-  for (const m of comment.replace(/[\t\r\n]/g, '').matchAll(INVISIBLE_IN_COMMENT)) found.add(m[0].codePointAt(0)!);
+  for (const m of comment.replace(/[\t\r\n]/g, '').matchAll(INVISIBLE_RE)) found.add(m[0].codePointAt(0)!);
   return [...found];
 }
 

@@ -104,21 +104,20 @@ function capProblems(fileProblems: Problem[]): Problem[] {
   return kept;
 }
 
-/** How a file of this kind is parsed: inspection records may hold more values; all try the canonical-layout reader. */
+/** Inspection records and the filing-number ledger grow with the registry: they get the larger limits. */
+function grows(ref: DataFileRef): boolean {
+  return ref.kind === 'inspection' || ref.kind === 'filing-numbers';
+}
+
+/** How a file of this kind is parsed: growing files may hold more values; all try the canonical-layout reader. */
 function yamlOptions(ref: DataFileRef): ParseOptions {
-  // Inspection records and the filing-number ledger grow with the registry: they get the larger limits.
-  const inspection = ref.kind === 'inspection' || ref.kind === 'filing-numbers';
-  return { maxNodes: inspection ? MAX_INSPECTION_NODES : MAX_NODES, canonical: true };
+  return { maxNodes: grows(ref) ? MAX_INSPECTION_NODES : MAX_NODES, canonical: true };
 }
 
 /** Reads, parses and schema-checks one file. */
 export function checkFile(ref: DataFileRef): FileResult {
   const problems: Problem[] = [];
-  const read = readDataFile(
-    ref.abs,
-    ref.file,
-    ref.kind === 'inspection' || ref.kind === 'filing-numbers' ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES,
-  );
+  const read = readDataFile(ref.abs, ref.file, grows(ref) ? MAX_INSPECTION_BYTES : MAX_FILE_BYTES);
   if (read.problem) return { problems: [read.problem] };
   append(problems, checkComments(read.text, ref.file));
   const repaired = repairFullWidthColons(read.text, ref.file);

@@ -3,7 +3,7 @@
  * on the exact key or value, with the field's Chinese title and a fix.
  */
 import * as z from 'zod';
-import { codePointLabel, codePointName } from '../code-points.ts';
+import { codePointLabel, codePointName, labelInvisible } from '../code-points.ts';
 import { INVISIBLE_RE } from '../../shared/invisible.ts';
 import { problem, type Problem } from '../problems.ts';
 import type { PathSegment, PositionIndex } from './positions.ts';
@@ -37,7 +37,7 @@ export function quoteValue(text: string): string {
         .slice(0, MAX_QUOTED_CHARS)
         .join('')}…（共 ${count} 个字符）`;
   }
-  return shown.replace(INVISIBLE_RE, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
+  return labelInvisible(shown);
 }
 
 /** Unwraps optional/nullable/default/pipe wrappers, collecting the outermost metadata. */

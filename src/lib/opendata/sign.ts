@@ -168,23 +168,21 @@ export function verifyMessage(message: Buffer | string, armored: string, publicK
   }
 }
 
-/** One line of an allowed-signers file: who, for which namespaces, which key. */
+/** One line of an allowed-signers file: who (the principal) and which key. */
 export interface AllowedSigner {
   identity: string;
   key: KeyObject;
-  /** The line as written. */
-  line: string;
 }
 
 /** The ssh-ed25519 entries of an OpenSSH allowed-signers file (comments and other key types skipped). */
-export function parseAllowedSigners(text: string): AllowedSigner[] {
+function parseAllowedSigners(text: string): AllowedSigner[] {
   const out: AllowedSigner[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const identity = line.split(/\s+/, 1)[0]!;
     try {
-      out.push({ identity, key: parsePublicKey(line.slice(identity.length)), line });
+      out.push({ identity, key: parsePublicKey(line.slice(identity.length)) });
     } catch {
       // Not an Ed25519 key: not one this registry signs with.
     }
@@ -193,7 +191,7 @@ export function parseAllowedSigners(text: string): AllowedSigner[] {
 }
 
 /** Whether two keys are the same public key. */
-export function sameKey(a: KeyObject, b: KeyObject): boolean {
+function sameKey(a: KeyObject, b: KeyObject): boolean {
   return rawPublicKey(a).equals(rawPublicKey(b));
 }
 

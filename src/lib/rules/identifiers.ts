@@ -4,7 +4,7 @@
  * normaliser, so `m.weibo.cn/u/1` and `weibo.com/u/1`, or a handle with a zero-width space, are
  * the same).
  */
-import { hostMatches, looksLikeUrl, normalizeHandle, urlFormId, urlKey } from '../../shared/normalize.ts';
+import { decodeURIComponentSafe, hostMatches, looksLikeUrl, normalizeHandle, urlFormId, urlKey } from '../../shared/normalize.ts';
 import { problem, type Location } from '../problems.ts';
 import type { Platform } from '../schema/platforms.ts';
 import type { PathSegment } from '../load/positions.ts';
@@ -55,7 +55,7 @@ export function checkUrl(
  * page, nor a search, trending or content page (`non_profile_paths`). A URL with the platform's
  * identity parameters (WeChat `__biz`) names an account wherever it points.
  */
-export function checkProfileUrl(ctx: RuleContext, text: string, platform: Platform, at: Location): boolean {
+function checkProfileUrl(ctx: RuleContext, text: string, platform: Platform, at: Location): boolean {
   let url: URL;
   try {
     url = new URL(text);
@@ -66,7 +66,7 @@ export function checkProfileUrl(ctx: RuleContext, text: string, platform: Platfo
   const host = url.hostname.replace(/\.$/, '');
   // Wildcard hosts (`*.gov.cn` of a self-built app) have their own sites, where `/` may be the app's page.
   if (!platform.hosts.some((h) => !h.startsWith('*.') && h.replace(/^www\./, '') === host.replace(/^www\./, ''))) return true;
-  const path = decodeSafe(url.pathname).replace(/\/+$/, '');
+  const path = decodeURIComponentSafe(url.pathname).replace(/\/+$/, '');
   if (path === '') {
     ctx.report(problem('platform-url-mismatch.home-page', at, { value: text, platform: platform.name }));
     return false;
@@ -77,14 +77,6 @@ export function checkProfileUrl(ctx: RuleContext, text: string, platform: Platfo
     return false;
   }
   return true;
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /**

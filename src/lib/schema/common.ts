@@ -16,9 +16,6 @@ const SINGLE_LINE = new RegExp(`^[^\\S${INVISIBLE_CLASS}]*[^\\s${INVISIBLE_CLASS
 /** Visible text that may span several lines (line feeds allowed, nothing else invisible), not blank. */
 const MULTI_LINE = new RegExp(`^(?:[^\\S${INVISIBLE_CLASS}]|\\n)*[^\\s${INVISIBLE_CLASS}](?:[^${INVISIBLE_CLASS}]|\\n)*$`, 'u');
 
-/** `YYYY-MM-DD`, a real calendar day. */
-export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Folder and file names: lower-case ASCII letters and digits, words joined by single hyphens. */
 export const SLUG_PATTERN = '[a-z0-9]+(?:-[a-z0-9]+)*';
 export const SLUG_RE = new RegExp(`^${SLUG_PATTERN}$`);

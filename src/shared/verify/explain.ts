@@ -141,7 +141,7 @@ export function explain(result: VerifyResult, config: VerifyConfig, links: SiteL
 }
 
 /** Longest query shown back in full; longer ones are cut (a pasted message can run to 2,000 characters). */
-export const SHOWN_QUERY_CHARS = 60;
+const SHOWN_QUERY_CHARS = 60;
 
 /** A query as shown back: cut to `SHOWN_QUERY_CHARS` characters with its length when longer. */
 export function shownQuery(text: string): string {
@@ -211,7 +211,7 @@ function posterLine(result: VerifyResult): Line | undefined {
 }
 
 /** The protection of a former name (test/verify-proof.test.ts). */
-export const FORMER_NAME_LINE = '这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。';
+const FORMER_NAME_LINE = '这是官方账号的曾用名；如果现在有账号使用这个名称，它不是官方账号。';
 
 const URL_NOTE = '已整理你给出的链接（去掉分享跟踪参数、统一手机版和电脑版网址）：';
 
@@ -745,16 +745,24 @@ function vague(result: VerifyResult, q: string, ctx: Ctx): Partial {
   };
 }
 
+/** The items of `list` grouped by `key`, groups in the order of their first item (Map.groupBy is too new for older phones). */
+function groupBy<T>(list: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
 /** Look-alike cards, accounts with the same name and status in one card listing their platforms (test/verify-phone.test.ts). */
 function lookalikeCards(list: readonly Lookalike[], ctx: Ctx): Card[] {
-  const groups = new Map<string, Lookalike[]>();
-  for (const l of list) {
-    const key = l.type === 'account' ? `${l.name}\u0000${l.status ?? ''}\u0000${l.value}` : `${l.type}\u0000${l.id}`;
-    const group = groups.get(key);
-    if (group) group.push(l);
-    else groups.set(key, [l]);
-  }
-  return [...groups.values()].map((group) => {
+  const groups = groupBy(list, (l) =>
+    l.type === 'account' ? `${l.name}\u0000${l.status ?? ''}\u0000${l.value}` : `${l.type}\u0000${l.id}`,
+  );
+  return groups.map((group) => {
     if (group.length === 1) return lookalikeCard(group[0]!, ctx);
     const first = group[0]!;
     const fields: Card['fields'] = group.map((l) => [
@@ -776,14 +784,7 @@ function lookalikeCards(list: readonly Lookalike[], ctx: Ctx): Card[] {
 
 /** Account cards, the accounts of one unit with the same name in one card listing their platforms (test/verify-phone.test.ts). */
 function accountCards(list: readonly AccountRec[], ctx: Ctx): Card[] {
-  const groups = new Map<string, AccountRec[]>();
-  for (const a of list) {
-    const key = `${a.u}\u0000${a.n}\u0000${a.s}`;
-    const group = groups.get(key);
-    if (group) group.push(a);
-    else groups.set(key, [a]);
-  }
-  return [...groups.values()].map((group) => {
+  return groupBy(list, (a) => `${a.u}\u0000${a.n}\u0000${a.s}`).map((group) => {
     if (group.length === 1) return accountCard(group[0]!, ctx);
     const first = group[0]!;
     const fields: Card['fields'] = [['主办单位', [first.u]]];

@@ -20,7 +20,7 @@ export interface FoldTables {
 }
 
 /** Punctuation, symbols and spaces an impostor may insert into a name (东乡·发布, 东乡 发布). */
-export const NAME_PUNCT_RE = /[\p{P}\p{S}\p{Z}]/gu;
+const NAME_PUNCT_RE = /[\p{P}\p{S}\p{Z}]/gu;
 
 /** A name without inserted punctuation, symbols and spaces. */
 export function stripNamePunct(text: string): string {

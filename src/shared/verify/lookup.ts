@@ -17,8 +17,8 @@ import { similarity, type Resemblance } from './similarity.ts';
 /** Fetches one shard by file name (`x1f`, `g3a`). */
 export type Fetcher = (file: string) => Promise<Shard>;
 
+/** What the lookup concludes: the verify page's `data-verdict` (src/client/verify.ts). */
 export type Verdict = 'official' | 'former' | 'closed' | 'impostor' | 'lookalike' | 'unknown';
-export const VERDICTS: readonly Verdict[] = ['official', 'former', 'closed', 'impostor', 'lookalike', 'unknown'];
 
 /** A key of the index that equals the query, and a record it belongs to. */
 export interface Match {

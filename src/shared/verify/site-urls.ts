@@ -5,6 +5,7 @@
  * origin, with or without the base path, whatever tracking parameters a share added. Runs in Node
  * and in the browser.
  */
+import { decodeURIComponentSafe } from '../normalize.ts';
 
 /** An account of the registry, as far as its addresses go. */
 export interface AccountRef {
@@ -77,7 +78,7 @@ export function ownSiteTarget(url: URL, sites: readonly string[]): SiteTarget | 
   let path = url.pathname.replace(/\/{2,}/g, '/');
   const base = bases.sort((a, b) => b.length - a.length).find((b) => path.startsWith(b));
   path = base ? path.slice(base.length) : path.replace(/^\//, '');
-  path = decodeSafe(path);
+  path = decodeURIComponentSafe(path);
   if (path && !path.endsWith('/') && !path.endsWith('.html')) path += '/';
   const issuedParam = url.searchParams.get('issued') ?? '';
   const issued = /^\d{4}-\d{2}-\d{2}$/.test(issuedParam) ? { issued: issuedParam } : {};
@@ -90,12 +91,4 @@ export function ownSiteTarget(url: URL, sites: readonly string[]): SiteTarget | 
     if (query) return { kind: 'query', query, ...issued };
   }
   return { kind: 'page' };
-}
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
