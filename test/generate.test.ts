@@ -2,13 +2,13 @@
  * The synthetic dataset generator behind the benchmarks (`npm run generate`): deterministic,
  * valid by construction (zero errors from the real validator), and safe with its output folder.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset, writeDataset, OutputNotEmptyError, type GeneratedFile } from '../src/lib/generate/index.ts';
 import { loadRegistry } from '../src/lib/registry.ts';
+import { runProgram } from './helpers/exec.ts';
 import { REPO } from './helpers/fixture.ts';
 
 const roots: string[] = [];
@@ -63,13 +63,10 @@ describe('generateDataset', () => {
 });
 
 describe('npm run generate', () => {
+  /** The exit code, and what the command printed for it: its report, or its error. */
   const run = (args: string[]) => {
-    try {
-      return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/generate.ts', ...args], { cwd: REPO, encoding: 'utf8', stdio: 'pipe' }) };
-    } catch (error) {
-      const e = error as { status: number; stderr: string };
-      return { code: e.status, out: e.stderr };
-    }
+    const { code, stdout, stderr } = runProgram('npx', ['tsx', 'scripts/generate.ts', ...args], REPO);
+    return { code, out: code === 0 ? stdout : stderr };
   };
 
   it('writes the dataset and reports what it wrote', () => {

@@ -2,12 +2,12 @@
  * The site's public address (src/site/address.ts): site.yaml's `url` or `SITE`, https and a host
  * the public can reach; a build refuses anything else, from either source, with exit code 1.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSiteAddress, isPublicHost, SiteAddressError, siteAddress } from '../src/site/address.ts';
+import { runProgram } from './helpers/exec.ts';
 import { AS_OF, makeFixture, REPO, replace } from './helpers/fixture.ts';
 
 const roots: string[] = [];
@@ -94,17 +94,12 @@ describe('npm run build with a private address', () => {
   const build = (data: string, env: Record<string, string>) => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'registry-address-')), 'dist');
     roots.push(path.dirname(out));
-    try {
-      execFileSync(path.join(REPO, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--data', data, '--as-of', AS_OF, '--out', out], {
-        cwd: REPO,
-        env: { ...process.env, ...env },
-        stdio: 'pipe',
-      });
-      return { code: 0, stderr: '' };
-    } catch (error) {
-      const e = error as { status: number; stderr: Buffer };
-      return { code: e.status, stderr: e.stderr.toString() };
-    }
+    return runProgram(
+      path.join(REPO, 'node_modules', '.bin', 'tsx'),
+      ['scripts/build.ts', '--data', data, '--as-of', AS_OF, '--out', out],
+      REPO,
+      env,
+    );
   };
   it('stops with exit code 1 before building, from SITE or from site.yaml', () => {
     const fromEnv = build(makeFixture(), { SITE: 'http://localhost:4321' });
