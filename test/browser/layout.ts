@@ -128,12 +128,12 @@ export function earlyWraps(page: Page, selector: string): Promise<string[]> {
     const items = [...row.children].map((e) => ({ text: (e.textContent ?? '').trim(), box: e.getBoundingClientRect() }));
     const gaps: number[] = [];
     for (let i = 1; i < items.length; i++)
-      if (Math.abs(items[i].box.top - items[i - 1].box.top) < 1) gaps.push(items[i].box.left - items[i - 1].box.right);
+      if (Math.abs(items[i]!.box.top - items[i - 1]!.box.top) < 1) gaps.push(items[i]!.box.left - items[i - 1]!.box.right);
     if (gaps.length === 0) return [];
     const gap = Math.min(...gaps);
     const early: string[] = [];
     for (let i = 1; i < items.length; i++) {
-      const [before, item] = [items[i - 1], items[i]];
+      const [before, item] = [items[i - 1]!, items[i]!];
       if (item.box.top - before.box.top >= 1 && before.box.right + gap + item.box.width <= right - 0.5)
         early.push(
           `「${item.text}」 fits after 「${before.text}」 (${Math.round(before.box.right + gap + item.box.width)} ≤ ${Math.round(right)} px)`,
