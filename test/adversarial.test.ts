@@ -68,41 +68,41 @@ describe('the adversarial corpus', () => {
   });
 });
 
-describe('the corpus covers the attacks on the loader and the site', () => {
-  const ids = CASES.map((c) => c.id);
-  it.each([
-    ['script and HTML in every text field', 'script-and-html'],
-    ['javascript: and data: URLs', 'dangerous-urls'],
-    ['look-alike hosts', 'lookalike-hosts'],
-    ['zero-width and right-to-left override characters', 'invisible-characters'],
-    ['homoglyph names and handles', 'homoglyphs'],
-    ['a handle equal to another account’s after normalisation', 'normalised-duplicates'],
-    ['YAML bombs', 'yaml-bombs'],
-    ['deep nesting', 'deep-nesting'],
-    ['10 MB strings', 'ten-megabyte-strings'],
-    ['10,000 accounts in one unit', 'ten-thousand-accounts'],
-    ['symlinks and files escaping the data directory', 'links-and-special-files'],
-    ['non-UTF-8 encodings', 'encodings'],
-  ])('%s', (_, id) => {
-    expect(ids).toContain(id);
+/** A describe block checking that each `[attack, case id]` has its case in the corpus. */
+function covers(title: string, attacks: [attack: string, id: string][]): void {
+  describe(title, () => {
+    const ids = CASES.map((c) => c.id);
+    it.each(attacks)('%s', (_, id) => {
+      expect(ids).toContain(id);
+    });
   });
-});
+}
 
-describe('the corpus covers the attacks on data integrity', () => {
-  const ids = CASES.map((c) => c.id);
-  it.each([
-    ['Markdown and HTML from filings in CI output', 'markdown-in-filings'],
-    ['invisible and bidi characters in comments, lone surrogates', 'trojan-comments'],
-    ['personal data in every disguise, in values, comments and file names', 'personal-data-disguises'],
-    ['personal data: near misses stay accepted', 'personal-data-near-misses'],
-    ['facts that cannot be true', 'impossible-facts'],
-    ['thresholds in an impossible order', 'impossible-policy'],
-    ['bounded rule output', 'rule-flood'],
-    ['messages that point the right way', 'misleading-messages'],
-  ])('%s', (_, id) => {
-    expect(ids).toContain(id);
-  });
-});
+covers('the corpus covers the attacks on the loader and the site', [
+  ['script and HTML in every text field', 'script-and-html'],
+  ['javascript: and data: URLs', 'dangerous-urls'],
+  ['look-alike hosts', 'lookalike-hosts'],
+  ['zero-width and right-to-left override characters', 'invisible-characters'],
+  ['homoglyph names and handles', 'homoglyphs'],
+  ['a handle equal to another account’s after normalisation', 'normalised-duplicates'],
+  ['YAML bombs', 'yaml-bombs'],
+  ['deep nesting', 'deep-nesting'],
+  ['10 MB strings', 'ten-megabyte-strings'],
+  ['10,000 accounts in one unit', 'ten-thousand-accounts'],
+  ['symlinks and files escaping the data directory', 'links-and-special-files'],
+  ['non-UTF-8 encodings', 'encodings'],
+]);
+
+covers('the corpus covers the attacks on data integrity', [
+  ['Markdown and HTML from filings in CI output', 'markdown-in-filings'],
+  ['invisible and bidi characters in comments, lone surrogates', 'trojan-comments'],
+  ['personal data in every disguise, in values, comments and file names', 'personal-data-disguises'],
+  ['personal data: near misses stay accepted', 'personal-data-near-misses'],
+  ['facts that cannot be true', 'impossible-facts'],
+  ['thresholds in an impossible order', 'impossible-policy'],
+  ['bounded rule output', 'rule-flood'],
+  ['messages that point the right way', 'misleading-messages'],
+]);
 
 describe('a pull request that files a reported impostor as an official account', () => {
   it('fails `validate --changed` with the problems on the changed files, not on the unchanged originals', async () => {

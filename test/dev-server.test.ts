@@ -4,22 +4,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, makeFixture, REPO } from './helpers/fixture.ts';
+import { freePort } from './helpers/port.ts';
 
 let data: string;
 let server: ChildProcess;
 let origin: string;
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const title = async (sitePath: string) => {
   const html = await (await fetch(origin + sitePath)).text();

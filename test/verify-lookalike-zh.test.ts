@@ -11,7 +11,7 @@ import { explain, toneMark } from '../src/shared/verify/explain.ts';
 import { buildFoldTables, commonChars, readingOf } from '../src/lib/verify/fold-build.ts';
 import { charDiffs, folderOf } from '../src/shared/verify/fold.ts';
 import { type VerifyResult } from '../src/shared/verify/lookup.ts';
-import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
+import { LINKS as links, lineText as text, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
@@ -19,8 +19,6 @@ beforeAll(() => {
 });
 
 const check = (query: string): Promise<VerifyResult> => lookup(index, query);
-const links = LINKS;
-const text = lineText;
 
 describe('fold tables (build time)', () => {
   it('reads common characters with pinyin-pro', () => {

@@ -10,7 +10,7 @@ import { explain, type ResultView } from '../src/shared/verify/explain.ts';
 import { stripHandlePadding, type VerifyResult } from '../src/shared/verify/lookup.ts';
 import { parseQuery } from '../src/shared/verify/query.ts';
 import { loadFixture, replace } from './helpers/fixture.ts';
-import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
+import { LINKS as links, lineText as text, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
@@ -19,8 +19,6 @@ beforeAll(() => {
 
 const check = (query: string, idx = index): Promise<VerifyResult> => lookup(idx, query);
 
-const links = LINKS;
-const text = lineText;
 const view = (r: VerifyResult): ResultView => explain(r, index.config, links);
 const all = (v: ResultView) =>
   [

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type VerifyIndex } from '../src/lib/verify/build.ts';
 import { explain, idLabel, shownQuery, type ResultView } from '../src/shared/verify/explain.ts';
 import { isGeneral, type VerifyResult } from '../src/shared/verify/lookup.ts';
-import { LINKS, lineText, lookup, sampleVerifyIndex } from './helpers/verify.ts';
+import { LINKS as links, lineText as text, lookup, sampleVerifyIndex } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
@@ -15,8 +15,6 @@ beforeAll(() => {
 });
 
 const check = (query: string): Promise<VerifyResult> => lookup(index, query);
-const links = LINKS;
-const text = lineText;
 const view = (r: VerifyResult): ResultView => explain(r, index.config, links);
 const all = (v: ResultView) =>
   [

@@ -10,7 +10,7 @@ import { explain, type ResultView } from '../src/shared/verify/explain.ts';
 import { type VerifyResult } from '../src/shared/verify/lookup.ts';
 import { accountPageUrl, ownSiteTarget, posterVerifyUrl } from '../src/shared/verify/site-urls.ts';
 import { loadFixture, replace } from './helpers/fixture.ts';
-import { LINKS, lineText, lookup } from './helpers/verify.ts';
+import { LINKS as links, lineText as text, lookup } from './helpers/verify.ts';
 
 let index: VerifyIndex;
 beforeAll(() => {
@@ -58,8 +58,6 @@ beforeAll(() => {
 });
 
 const check = (query: string, here?: string): Promise<VerifyResult> => lookup(index, query, here);
-const links = LINKS;
-const text = lineText;
 const all = (v: ResultView) =>
   [
     v.headline,

@@ -38,6 +38,9 @@ export interface PageWatch {
   dialogs: string[];
 }
 
+/** A watch that recorded nothing: what a page that behaved leaves. */
+export const CLEAN: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
+
 /** Records console errors, page errors, dialogs and requests leaving `origin`; foreign requests are aborted. */
 export async function watchPage(page: Page, origin: string): Promise<PageWatch> {
   const watch: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };

@@ -9,10 +9,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GRADING_ITEMS } from '../../src/lib/compliance/grading.ts';
-import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
+import { CLEAN, launchChromium, watchPage, type PageWatch } from './chromium.ts';
 
 const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const CLEAN: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
 
 let browser: Browser;
 /** A phone-sized context under the site's own CSP: console errors include CSP violations. */

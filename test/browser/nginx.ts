@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import net from 'node:net';
 import path from 'node:path';
 import { REPO } from '../helpers/fixture.ts';
+import { freePort } from '../helpers/port.ts';
 
 export const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
@@ -31,18 +32,6 @@ export function requireNginx(nginx = NGINX_PATH, module = BROTLI_MODULE): void {
 function swap(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`deploy/nginx 中找不到 ${from}`);
   return text.split(from).join(to);
-}
-
-/** A free TCP port on loopback (the kernel's choice). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Writes the image's configuration into `<prefix>/conf/` for serving `root` on `port`. */

@@ -15,13 +15,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadRegistry } from '../../src/lib/registry.ts';
 import { HOSTILE } from './global-setup.ts';
-import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
+import { CLEAN, launchChromium, watchPage, type PageWatch } from './chromium.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
 const AS_OF = '2026-11-28';
 /** Most pages visited (the hostile site has about 50). */
 const MAX_PAGES = 300;
-const CLEAN: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
 /** Folder of the control page (not part of the build). */
 const CANARY = '__injected__';
 

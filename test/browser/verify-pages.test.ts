@@ -10,10 +10,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pngModules, qrModules } from '../helpers/png.ts';
-import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
+import { CLEAN, launchChromium, watchPage, type PageWatch } from './chromium.ts';
 
 const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const CLEAN: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
 /** Where the sample site is built for (test/browser/global-setup.ts). */
 const SITE = 'https://registry.example';
 

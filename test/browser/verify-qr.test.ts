@@ -7,9 +7,8 @@
 import QRCode from 'qrcode';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
+import { CLEAN, launchChromium, watchPage, type PageWatch } from './chromium.ts';
 
-const CLEAN: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
 /** The QR payload of 多彩东乡 (rongmeiti-zhongxin/wechat lists it among its identifiers). */
 const PAYLOAD = 'http://weixin.qq.com/r/maXEOeKeIcWB6cZOGLvA';
 

@@ -6,9 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watchPage, type PageWatch } from './chromium.ts';
-
-const CLEAN: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], dialogs: [] };
+import { CLEAN, launchChromium, watchPage, type PageWatch } from './chromium.ts';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,0 +1,14 @@
+/** Free loopback ports for the servers tests start (astro dev, nginx). */
+import net from 'node:net';
+
+/** A free TCP port on loopback (the kernel's choice). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
